@@ -1,0 +1,1 @@
+namespace DocGen.Build { internal static class Placeholder { } }

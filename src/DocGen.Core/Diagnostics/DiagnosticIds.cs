@@ -1,0 +1,31 @@
+namespace DocGen.Core.Diagnostics;
+
+/// <summary>
+/// Every diagnostic DocGen reports. Ranges: DG00xx inputs, options and CLI; DG01xx extraction and doc
+/// comments; DG02xx emission and templates; DG03xx output; DG04xx generation engine and providers;
+/// DG05xx manifests; DG06xx build integration; DG07xx generated code. Each id is listed in
+/// <c>docs/diagnostics.md</c>; ids are never reused.
+/// </summary>
+public static partial class DiagnosticIds
+{
+    private static DiagnosticDescriptor Error(string id, string title, string format) => new(id, DiagnosticSeverity.Error, title, format);
+    private static DiagnosticDescriptor Warning(string id, string title, string format) => new(id, DiagnosticSeverity.Warning, title, format);
+    private static DiagnosticDescriptor Info(string id, string title, string format) => new(id, DiagnosticSeverity.Info, title, format);
+
+    // DG00xx — inputs, options, CLI
+    public static readonly DiagnosticDescriptor InvalidOption = Error("DG0001", "Invalid option", "{0}");
+    public static readonly DiagnosticDescriptor InputNotFound = Error("DG0002", "Input not found", "Input '{0}' does not exist");
+    public static readonly DiagnosticDescriptor UnsupportedInput = Error("DG0003", "Unsupported input", "'{0}' is neither a .csproj nor a .dll");
+    public static readonly DiagnosticDescriptor ProjectBuildFailed = Error("DG0004", "Project build failed", "Building '{0}' failed (exit code {1}):\n{2}");
+    public static readonly DiagnosticDescriptor ProjectEvaluationFailed = Error("DG0005", "Project evaluation failed", "Evaluating '{0}' with 'dotnet msbuild' failed: {1}");
+    public static readonly DiagnosticDescriptor XmlDocFileMissing = Warning("DG0006", "XML documentation file missing", "No XML documentation file for '{0}'; every member is shown as undocumented (set <GenerateDocumentationFile>true</GenerateDocumentationFile>)");
+    public static readonly DiagnosticDescriptor MultipleFrameworks = Error("DG0007", "Several target frameworks", "'{0}' targets {1}; choose one with --framework");
+    public static readonly DiagnosticDescriptor Cancelled = Error("DG0008", "Cancelled", "Cancelled");
+    public static readonly DiagnosticDescriptor InternalError = Error("DG0009", "Internal error", "Internal error: {0}");
+}
+
+public static partial class DiagnosticIds
+{
+    // DG03xx — output
+    public static readonly DiagnosticDescriptor OutputPathRejected = Error("DG0301", "Output path rejected", "Output path '{0}' rejected: {1}");
+}

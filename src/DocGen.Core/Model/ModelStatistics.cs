@@ -1,0 +1,37 @@
+namespace DocGen.Core.Model;
+
+/// <summary>Counts of documented and undocumented API, for the report, the summary line and the coverage page.</summary>
+public sealed record CoverageCounts(int Types, int Members, int Documented, int Total, IReadOnlyDictionary<string, int> ByProvenance)
+{
+    /// <summary>Share of types and members whose docs came from a person, inheritance or a model, 0–100, one decimal.</summary>
+    public double Percent => Total == 0 ? 100 : Math.Round(100.0 * Documented / Total, 1);
+}
+
+/// <summary>Computes <see cref="CoverageCounts"/> over a model or one namespace.</summary>
+public static class ModelStatistics
+{
+    public static CoverageCounts Compute(ApiModel model) => Compute(model.AllTypes);
+
+    public static CoverageCounts Compute(IEnumerable<TypeModel> types)
+    {
+        var byProvenance = Enum.GetValues<DocSource>().ToDictionary(s => s.ToString().ToLowerInvariant(), _ => 0);
+        int typeCount = 0, memberCount = 0, documented = 0;
+        foreach (var type in types)
+        {
+            typeCount++;
+            Count(type.Provenance);
+            foreach (var member in type.Members)
+            {
+                memberCount++;
+                Count(member.Provenance);
+            }
+        }
+        return new CoverageCounts(typeCount, memberCount, documented, typeCount + memberCount, byProvenance);
+
+        void Count(Provenance p)
+        {
+            byProvenance[p.Label]++;
+            if (p.IsDocumented) documented++;
+        }
+    }
+}

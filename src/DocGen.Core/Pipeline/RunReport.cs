@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DocGen.Core.Diagnostics;
+using DocGen.Core.Inputs;
+using DocGen.Core.Model;
+using DocGen.Core.Options;
+
+namespace DocGen.Core.Pipeline;
+
+/// <summary>
+/// <c>report.json</c>: what a run found and did. Holds no timestamps or timings, so an unchanged
+/// rebuild writes the same bytes (and the file keeps its timestamp).
+/// </summary>
+public sealed record RunReport
+{
+    public const string FileName = "report.json";
+
+    public string Tool { get; init; } = "docgen " + ToolVersion.Value;
+    public string? Project { get; init; }
+    public string? Assembly { get; init; }
+    public string? TargetFramework { get; init; }
+    public IReadOnlyList<string> Formats { get; init; } = [];
+    public ReportCounts? Counts { get; init; }
+    /// <summary>Metrics of the generation engine (provider, requests, tokens, cache…), when it ran.</summary>
+    public object? Generation { get; init; }
+    public IReadOnlyList<ReportDiagnostic> Diagnostics { get; init; } = [];
+
+    public static RunReport Create(ProjectInputs inputs, ApiModel? model, object? generation, IReadOnlyList<Diagnostic> diagnostics, DocGenOptions? options)
+    {
+        CoverageCounts? counts = model is null ? null : ModelStatistics.Compute(model);
+        return new RunReport
+        {
+            Project = inputs.ProjectName ?? Path.GetFileNameWithoutExtension(inputs.AssemblyPath),
+            Assembly = Path.GetFileName(inputs.AssemblyPath),
+            TargetFramework = inputs.TargetFramework,
+            Formats = options is null ? [] : Enum.GetValues<OutputFormats>().Where(f => f != OutputFormats.None && options.Formats.HasFlag(f)).Select(f => f.ToString().ToLowerInvariant()).ToList(),
+            Counts = counts is null ? null : new ReportCounts(
+                model!.Assemblies.Sum(a => a.Namespaces.Length), counts.Types, counts.Members, counts.Documented, counts.Total, counts.Percent, counts.ByProvenance),
+            Generation = generation,
+            Diagnostics = diagnostics.Select(d => new ReportDiagnostic(d.Id, d.Severity.ToString().ToLowerInvariant(), d.Message, d.File, d.Line)).ToList(),
+        };
+    }
+
+    public static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions) + "\n";
+}
+
+public sealed record ReportCounts(int Namespaces, int Types, int Members, int Documented, int Total, double CoveragePercent, IReadOnlyDictionary<string, int> ByProvenance);
+
+public sealed record ReportDiagnostic(string Id, string Severity, string Message, string? File, int? Line);
+
+/// <summary>The informational version of DocGen.Core, used in reports and cache keys.</summary>
+public static class ToolVersion
+{
+    public static string Value { get; } =
+        (typeof(ToolVersion).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "0.0.0")
+        .Split('+')[0];
+}
