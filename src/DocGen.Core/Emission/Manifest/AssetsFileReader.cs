@@ -176,10 +176,12 @@ public static class AssetsFileReader
 
         private List<string> PackageFolders()
         {
-            var folders = new List<string>();
-            if (!string.IsNullOrEmpty(packagesRoot)) folders.Add(packagesRoot);
-            if (Property(root, "packageFolders") is { ValueKind: JsonValueKind.Object } listed)
-                folders.AddRange(listed.EnumerateObject().Select(f => f.Name).Where(f => f.Length > 0 && Path.IsPathRooted(f)));
+            // NuGet lists the user packages folder first and fallback folders after it; a given
+            // packages root replaces the first, the fallback folders still count.
+            var listed = Property(root, "packageFolders") is { ValueKind: JsonValueKind.Object } folderObject
+                ? folderObject.EnumerateObject().Select(f => f.Name).Where(f => f.Length > 0 && Path.IsPathRooted(f)).ToList()
+                : [];
+            var folders = string.IsNullOrEmpty(packagesRoot) ? listed : [packagesRoot, .. listed.Skip(1)];
             return folders.Distinct(StringComparer.Ordinal).ToList();
         }
 
