@@ -76,9 +76,7 @@ public static class DependenciesPage
         "body{font-family:system-ui,sans-serif;margin:2rem;color:#222}\n" +
         "table{border-collapse:collapse;margin:0 0 1.5rem}th,td{border:1px solid #ccc;padding:.3rem .6rem;text-align:left;vertical-align:top}\n" +
         "th{background:#f4f4f8}.warning{color:#a00}.unresolved-note{color:#a00}\n" +
-        ".docgen-graph-figure{overflow:auto;margin:0}.docgen-graph text{font:12px ui-monospace,monospace;fill:#222}\n" +
-        ".docgen-graph rect{fill:#fff;stroke:#99a}.docgen-graph .project rect{fill:#eef;stroke:#55a}\n" +
-        ".docgen-graph .direct rect{fill:#f3faf3;stroke:#6a6}.docgen-graph .unresolved rect{fill:#fff4f4;stroke:#c00;stroke-dasharray:4}\n";
+        ".docgen-graph-figure{overflow:auto;margin:0}\n";
 
     private static void AppendMarkdownTable(StringBuilder sb, string heading, IEnumerable<ResolvedDependency> packages)
     {

@@ -10,7 +10,7 @@ public static class DependencyGraph
     private const int RowHeight = 34;
     private const int BoxHeight = 24;
     private const int ColumnGap = 56;
-    private const int CharWidth = 7; // a monospace-ish estimate; boxes only need to be wide enough, not exact
+    private const int CharWidth = 8; // 12px monospace is ~7.2px a character; boxes only need to be wide enough, not exact
 
     /// <summary>Mermaid <c>graph LR</c> source: the project, each dependency, and every edge. Labels are reduced to safe characters.</summary>
     public static string ToMermaid(DependencySet set)
@@ -68,10 +68,14 @@ public static class DependencyGraph
         }
         for (var i = 0; i < nodes.Count; i++)
         {
-            var cls = i == 0 ? "project" : nodes[i].Dependency?.Unresolved is not null ? "unresolved" : nodes[i].Dependency?.IsDirect == true ? "direct" : "transitive";
+            var (cls, look) = i == 0 ? ("project", "fill=\"#eef\" stroke=\"#55a\"")
+                : nodes[i].Dependency?.Unresolved is not null ? ("unresolved", "fill=\"#fff4f4\" stroke=\"#c00\" stroke-dasharray=\"4\"")
+                : nodes[i].Dependency?.IsDirect == true ? ("direct", "fill=\"#f3faf3\" stroke=\"#6a6\"")
+                : ("transitive", "fill=\"#fff\" stroke=\"#99a\"");
             var title = WebUtility.HtmlEncode(nodes[i].Label + (nodes[i].Dependency?.Unresolved is { } why ? " — unresolved: " + why : ""));
-            sb.Append(CultureInfo.InvariantCulture, $"<g class=\"{cls}\"><title>{title}</title><rect x=\"{x[i]}\" y=\"{y[i]}\" width=\"{width[i]}\" height=\"{BoxHeight}\" rx=\"4\"/>")
-              .Append(CultureInfo.InvariantCulture, $"<text x=\"{x[i] + 10}\" y=\"{y[i] + 16}\">{WebUtility.HtmlEncode(nodes[i].Label)}</text></g>\n");
+            // Presentation attributes, not only classes: the SVG must look right inside any page's stylesheet.
+            sb.Append(CultureInfo.InvariantCulture, $"<g class=\"{cls}\"><title>{title}</title><rect x=\"{x[i]}\" y=\"{y[i]}\" width=\"{width[i]}\" height=\"{BoxHeight}\" rx=\"4\" {look}/>")
+              .Append(CultureInfo.InvariantCulture, $"<text x=\"{x[i] + 10}\" y=\"{y[i] + 16}\" font-family=\"ui-monospace, monospace\" font-size=\"12\" fill=\"#222\">{WebUtility.HtmlEncode(nodes[i].Label)}</text></g>\n");
         }
         sb.Append("</svg>");
         return sb.ToString();

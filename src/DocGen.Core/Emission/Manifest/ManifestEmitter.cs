@@ -46,10 +46,13 @@ public sealed class ManifestEmitter : IEmitter
         _environment = environment;
     }
 
+    /// <inheritdoc/>
     public string Name => "manifest";
 
+    /// <inheritdoc/>
     public bool IsEnabled(DocGenOptions options) => options.Formats.HasFlag(OutputFormats.Manifest);
 
+    /// <inheritdoc/>
     public void Emit(EmissionContext context)
     {
         var set = AssetsFileReader.Read(context.Inputs);
