@@ -96,6 +96,12 @@ public static class CycloneDxWriter
         json.WriteStartObject("metadata");
         if (identity.Timestamp is { } time)
             json.WriteString("timestamp", time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        // Made from the restore's resolved graph during the build: the "build" phase in CycloneDX terms.
+        json.WriteStartArray("lifecycles");
+        json.WriteStartObject();
+        json.WriteString("phase", "build");
+        json.WriteEndObject();
+        json.WriteEndArray();
         json.WriteStartObject("tools");
         json.WriteStartArray("components");
         json.WriteStartObject();
