@@ -59,14 +59,18 @@ public static class FragmentMerger
         return completeLines + "\n" + frag[(at + last.Length)..].TrimStart('\r', '\n');
     }
 
-    /// <summary>The fragment starts in the middle of the accumulated text's last line: find where the line's tail reappears.</summary>
+    /// <summary>
+    /// The fragment repeats the end of the accumulated text's last (partial) line somewhere after a
+    /// preamble: find the longest such piece anywhere in the fragment and continue after it.
+    /// </summary>
     internal static string? PartialLine(string acc, string frag)
     {
         var tail = acc[(acc.LastIndexOf('\n') + 1)..];
+        if (tail.Length > 400) tail = tail[^400..];
         for (var start = 0; start <= tail.Length - MinOverlap; start++)
         {
-            var piece = tail[start..];
-            if (frag.StartsWith(piece, StringComparison.Ordinal)) return acc + frag[piece.Length..];
+            var at = frag.IndexOf(tail[start..], StringComparison.Ordinal);
+            if (at >= 0) return acc + frag[(at + tail.Length - start)..];
         }
         return null;
     }

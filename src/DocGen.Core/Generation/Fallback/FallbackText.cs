@@ -86,9 +86,11 @@ public static partial class FallbackText
             {
                 var access = m.HasSetter ? "Gets or sets" : "Gets";
                 if (m.Kind == ApiMemberKind.Indexer) return $"{access} the element at the given index or key.";
-                return m.ReturnType is "bool" or "bool?"
-                    ? $"{access} a value indicating whether {Phrase(Words(name))}."
-                    : $"{access} the {Phrase(Words(name))}.";
+                var words = Words(name);
+                if (m.ReturnType is not ("bool" or "bool?")) return $"{access} the {Phrase(words)}.";
+                return words.Length > 1 && words[0] is "Is" or "Has" or "Can" or "Should"
+                    ? $"{access} a value indicating whether this instance {Phrase(words)}."
+                    : $"{access} a value indicating whether {Phrase(words)}.";
             }
             default:
                 return MethodSummary(name);
