@@ -23,6 +23,9 @@ public readonly record struct UseCaseId(string Value)
 }
 
 /// <summary>One model request: the intent, the use case, and the use case's typed prompt arguments.</summary>
+/// <param name="Intent">What the request is for; must match the use case.</param>
+/// <param name="UseCaseId">The registered use case to run.</param>
+/// <param name="Args">The use case's typed prompt-args record.</param>
 /// <param name="Name">Short human name used in diagnostics and debug dumps (e.g. the type it documents).</param>
 public sealed record GenerationRequest(Intent Intent, UseCaseId UseCaseId, object Args, string Name);
 

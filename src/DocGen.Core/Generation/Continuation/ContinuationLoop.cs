@@ -16,6 +16,14 @@ public enum LoopStop { Complete, Garbage, NoOverlap, NoProgress, RoundCap, Token
 
 /// <summary>The outcome of one request with its continuations.</summary>
 /// <param name="Json">The complete JSON text, or a repaired one (<see cref="Repaired"/>), or null.</param>
+/// <param name="Repaired">True when <paramref name="Json"/> was cut back and closed; the caller still validates it.</param>
+/// <param name="Stop">Why the loop stopped.</param>
+/// <param name="Requests">Prompts sent (first answer plus continuations).</param>
+/// <param name="InputTokens">Input tokens over all rounds (server usage, else an estimate).</param>
+/// <param name="OutputTokens">Output tokens over all rounds (server usage, else an estimate).</param>
+/// <param name="Merges">How each continuation was joined.</param>
+/// <param name="LatenciesMs">Latency of each round that got an answer.</param>
+/// <param name="Failure">The transport failure that ended the loop, if any.</param>
 /// <param name="Fragments">Every raw answer, in order, for <c>--debug</c>.</param>
 /// <param name="Prompts">Every prompt sent, in order, for <c>--debug</c>.</param>
 public sealed record LoopResult(

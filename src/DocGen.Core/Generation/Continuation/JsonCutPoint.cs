@@ -12,6 +12,7 @@ namespace DocGen.Core.Generation.Continuation;
 /// <param name="Invalid">The text is not a JSON prefix at all (garbage, prose, a second value).</param>
 /// <param name="SafeLength">Length in characters of the longest prefix made of whole tokens.</param>
 /// <param name="OpenPath">Open containers from the root, e.g. <c>$ (object)</c>, <c>members (array)</c>, <c>[2] (object)</c>.</param>
+/// <param name="OpenIsArray">For each entry of <paramref name="OpenPath"/>: true for an array, false for an object.</param>
 /// <param name="LastShallowLength">Length of the longest prefix that ends at a depth no deeper than the repair depth (a whole element was just closed).</param>
 public sealed record JsonCutPoint(bool Complete, bool Invalid, int SafeLength, IReadOnlyList<string> OpenPath, IReadOnlyList<bool> OpenIsArray, int LastShallowLength)
 {

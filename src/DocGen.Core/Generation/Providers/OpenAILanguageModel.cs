@@ -10,6 +10,7 @@ namespace DocGen.Core.Generation.Providers;
 
 /// <summary>Transport settings of <see cref="OpenAILanguageModel"/>.</summary>
 /// <param name="Endpoint">OpenAI-compatible base URL including <c>/v1</c>, or null for api.openai.com.</param>
+/// <param name="Model">Model id, or the Azure deployment name.</param>
 /// <param name="NetworkTimeout">Time allowed for one HTTP try. Long by default (10 min) because a reply cut by the timeout is re-sent and billed twice.</param>
 /// <param name="MaxRetries">Retries of 408/429/5xx and network failures. Default 3.</param>
 /// <param name="BackoffBase">First backoff delay; doubles on each retry. Default 1 s.</param>

@@ -7,6 +7,11 @@ using DocGen.Core.Model;
 namespace DocGen.Core.Generation.UseCases;
 
 /// <summary>Prompt args of <c>type_overview</c>: a type and the members it has.</summary>
+/// <param name="TypeId">Documentation comment id of the type.</param>
+/// <param name="Name">Short name without type parameters.</param>
+/// <param name="Kind">Type kind.</param>
+/// <param name="Signature">C# declaration line.</param>
+/// <param name="TypeParameters">Type parameter names in order.</param>
 /// <param name="MemberLines">One line per member: signature and, when documented, its summary.</param>
 public sealed record TypeOverviewArgs(
     string TypeId,
