@@ -103,13 +103,13 @@ internal sealed class GenerationPlanner(ApiModel model)
         string.Join("\n", new[] { docs.Summary, docs.Remarks, docs.Returns, docs.Value }.Select(b => b?.ToPlainText() ?? "")
             .Concat(docs.Params.Select(p => p.Name + ":" + p.Content.ToPlainText()))).Trim();
 
-    /// <summary>The docs of the first implemented/overridden member that has docs, with its provenance.</summary>
+    /// <summary>The docs of the first implemented/overridden member that has docs. Copies of generated or fallback text keep that provenance, so a page never calls model text inherited.</summary>
     public (DocComment Docs, Provenance Provenance)? InheritedDocs(MemberModel m, Func<string, (DocComment, Provenance)?> current)
     {
         foreach (var target in m.ImplementedMemberIds)
         {
             if (current(target) is { } found && !found.Item1.IsEmpty && found.Item2.Source is not DocSource.Missing)
-                return (found.Item1, found.Item2.Source == DocSource.Fallback ? Provenance.Fallback : Provenance.Inherited);
+                return (found.Item1, found.Item2.Source is DocSource.Fallback or DocSource.Generated ? found.Item2 : Provenance.Inherited);
         }
         return null;
     }
