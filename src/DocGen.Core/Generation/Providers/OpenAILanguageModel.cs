@@ -155,7 +155,8 @@ public sealed class OpenAILanguageModel : ILanguageModel
             json.WriteNumber("max_completion_tokens", request.MaxOutputTokens);
             // OpenAI's reasoning models reject max_tokens; the servers that ignore max_completion_tokens are the other ones.
             if (EndpointKind != "openai") json.WriteNumber("max_tokens", request.MaxOutputTokens);
-            if (request.JsonMode)
+            // LM Studio and some other local servers reject json_object (400); the prompt asks for JSON anyway.
+            if (request.JsonMode && EndpointKind != "compatible")
             {
                 json.WriteStartObject("response_format");
                 json.WriteString("type", "json_object");
