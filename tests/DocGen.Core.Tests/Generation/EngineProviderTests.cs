@@ -128,6 +128,34 @@ public sealed class EngineProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task GenerateAsync_ContinuationRestartsTheJson_StillGetsEveryMember()
+    {
+        var full = FakeOpenAIServer.AnswerFor(PromptFor(3));
+        var cut = full.IndexOf(Op1, StringComparison.Ordinal) + 3;
+        _server.Enqueue(Scripted.Json(full[..cut], "length"), Scripted.Json("```json\n" + full.Replace("{\"id\"", "{ \"id\"") + "\n```"));
+
+        var run = await _h.RunAsync(TestModels.Calculator(), _h.Options(_server));
+
+        _server.Requests.Count.ShouldBe(2);
+        run.Report.Members["generated"].ShouldBe(3);
+        run.Summary(Op2).ShouldBe("Docs for " + Op2 + ".");
+        run.Report.Repaired.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task GenerateAsync_ErrorBodyEchoesTheKey_DiagnosticIsScrubbed()
+    {
+        _server.Enqueue(new Scripted(Status: 400, RawBody: $$$"""{"error":{"message":"bad request from {{{EngineHarness.Key}}}"}}"""));
+
+        var run = await _h.RunAsync(TestModels.Calculator(), _h.Options(_server));
+
+        var error = run.WithId("DG0403").ShouldHaveSingleItem();
+        error.Message.ShouldContain("bad request from");
+        error.Message.ShouldNotContain("SECRET");
+        run.ReportJson.ShouldNotContain("SECRET");
+    }
+
+    [Fact]
     public async Task GenerateAsync_GarbageContent_FallsBackWithWarning()
     {
         _server.Enqueue(Scripted.Json("I'm sorry, I cannot help with that."));
