@@ -59,8 +59,4 @@ public sealed class DocGenerationEngine : IDocGenerator
         var run = new GenerationRun(this, _settings, _registry, model, context);
         return await run.ExecuteAsync().ConfigureAwait(false);
     }
-
-    /// <summary>Sends one request through the registry and the continuation loop; exposed for hosts with their own use cases.</summary>
-    /// <exception cref="GenerationRequestException">The request's intent or use case is missing or unknown.</exception>
-    internal static UseCase Resolve(UseCaseRegistry registry, GenerationRequest request) => registry.Resolve(request);
 }

@@ -133,8 +133,8 @@ internal sealed partial class GenerationRun
     /// <summary>Deterministic docs for every type and member still without any. Returns how many got them.</summary>
     private int ApplyFallback(List<MemberModel> members, List<TypeModel> types)
     {
-        var memberUseCase = registry.Resolve(new GenerationRequest(Intent.Documentation, UseCaseId.MemberDocs, new MemberDocsArgs("", "", null, [], []), "fallback"));
-        var typeUseCase = registry.Resolve(new GenerationRequest(Intent.Documentation, UseCaseId.TypeOverview, new TypeOverviewArgs("", "", ApiTypeKind.Class, "", [], []), "fallback"));
+        var memberUseCase = registry.Get(UseCaseId.MemberDocs);
+        var typeUseCase = registry.Get(UseCaseId.TypeOverview);
         int memberCount = 0, typeCount = 0;
         foreach (var t in types.Where(t => GenerationPlanner.NeedsDocs(t.Provenance) && !_typeDocs.ContainsKey(t.Id)))
         {

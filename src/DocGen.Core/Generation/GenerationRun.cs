@@ -107,8 +107,8 @@ internal sealed partial class GenerationRun(
         if (Options.RemoteCacheUrl is not null) _remote = new RemoteCacheStore(Options.RemoteCacheUrl, settings.RemoteCacheTimeout);
 
         var keyOptions = new JsonObject { ["maxOutputTokens"] = settings.MaxOutputTokens };
-        var memberUseCase = registry.Resolve(new GenerationRequest(Intent.Documentation, UseCaseId.MemberDocs, new MemberDocsArgs("", "", null, [], []), "plan"));
-        var typeUseCase = registry.Resolve(new GenerationRequest(Intent.Documentation, UseCaseId.TypeOverview, new TypeOverviewArgs("", "", ApiTypeKind.Class, "", [], []), "plan"));
+        var memberUseCase = registry.Get(UseCaseId.MemberDocs);
+        var typeUseCase = registry.Get(UseCaseId.TypeOverview);
         var memberKeyBase = GenerationPlanner.KeyBase(memberUseCase, _lm!.ModelId, _lm.EndpointKind, keyOptions);
         var typeKeyBase = GenerationPlanner.KeyBase(typeUseCase, _lm.ModelId, _lm.EndpointKind, keyOptions);
 

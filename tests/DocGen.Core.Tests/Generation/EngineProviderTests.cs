@@ -230,6 +230,17 @@ public sealed class EngineProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task GenerateAsync_EndpointWithoutV1_ErrorSaysSo()
+    {
+        var options = _h.Options(_server) with { Endpoint = _server.Endpoint[..^3] };
+
+        var run = await _h.RunAsync(TestModels.Calculator(), options);
+
+        run.WithId("DG0403").ShouldHaveSingleItem().Message.ShouldContain("ends with /v1");
+        _server.Requests.ShouldHaveSingleItem().Path.ShouldBe("/chat/completions");
+    }
+
+    [Fact]
     public async Task GenerateAsync_RateLimitedWithRetryAfter_WaitsAndRetries()
     {
         _server.Enqueue(Scripted.Error(429, retryAfter: "1"));

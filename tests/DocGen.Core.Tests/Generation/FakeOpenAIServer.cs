@@ -137,7 +137,8 @@ public sealed partial class FakeOpenAIServer : IDisposable
             var body = JsonNode.Parse(text) as JsonObject ?? new JsonObject();
             var recorded = new RecordedRequest(context.Request.Url!.AbsolutePath, context.Request.Headers["Authorization"], body);
             _requests.Enqueue(recorded);
-            var answer = _script.TryDequeue(out var s) ? s : Responder(recorded);
+            var answer = recorded.Path != "/v1/chat/completions" ? new Scripted(Status: 404, RawBody: """{"error":{"message":"no such route"}}""")
+                : _script.TryDequeue(out var s) ? s : Responder(recorded);
             if (answer.Delay > TimeSpan.Zero) await Task.Delay(answer.Delay, _stop.Token);
             var response = context.Response;
             response.StatusCode = answer.Status;

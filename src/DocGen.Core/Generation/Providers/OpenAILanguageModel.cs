@@ -111,7 +111,9 @@ public sealed class OpenAILanguageModel : ILanguageModel
         {
             401 or 403 => new ModelException(ModelErrorKind.Authentication, ex.Status,
                 $"The model server refused the API key (HTTP {ex.Status}); check OPENAI_API_KEY (or DOCGEN_API_KEY)"),
-            400 or 404 or 413 or 422 => new ModelException(ModelErrorKind.BadRequest, ex.Status,
+            404 => new ModelException(ModelErrorKind.BadRequest, ex.Status,
+                $"The model server rejected request '{name}' (HTTP 404){(detail.Length > 0 ? ": " + detail : "")}; check --model and that --endpoint ends with /v1"),
+            400 or 413 or 422 => new ModelException(ModelErrorKind.BadRequest, ex.Status,
                 $"The model server rejected request '{name}' (HTTP {ex.Status}){(detail.Length > 0 ? ": " + detail : "")}"),
             0 when ex.InnerException is OperationCanceledException or TimeoutException => new ModelException(ModelErrorKind.Timeout, null,
                 $"Request '{name}' got no answer within the network timeout"),

@@ -63,6 +63,12 @@ public sealed class UseCaseRegistry
         if (!_useCases.TryAdd(useCase.Id.Value, useCase)) throw new ArgumentException($"Use case '{useCase.Id}' is already registered", nameof(useCase));
     }
 
+    /// <summary>A registered use case by id.</summary>
+    /// <exception cref="GenerationRequestException">No use case has that id.</exception>
+    public UseCase Get(UseCaseId id) =>
+        id.Value is not null && _useCases.TryGetValue(id.Value, out var useCase) ? useCase
+            : throw new GenerationRequestException($"Unknown use case '{id}'; known: {string.Join(", ", _useCases.Keys.Order(StringComparer.Ordinal))}");
+
     /// <summary>The use case a request names, checked against the request's intent and args.</summary>
     /// <exception cref="GenerationRequestException">The intent or use case is missing or unknown, or they do not match.</exception>
     public UseCase Resolve(GenerationRequest request)
