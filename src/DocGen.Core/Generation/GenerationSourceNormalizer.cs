@@ -6,7 +6,8 @@ namespace DocGen.Core.Generation;
 /// <summary>
 /// Source text reduced to its tokens (comments and whitespace dropped), so cache keys ignore
 /// formatting and comment edits. Stand-in until <c>DocGen.Core.Extraction.SourceNormalizer</c> lands;
-/// the two must agree (the lead may switch callers to the extractor's one).
+/// it produces the same text (tokens joined by single spaces, empty tokens skipped), so switching
+/// callers to the extractor's one keeps every cache key.
 /// </summary>
 internal static class GenerationSourceNormalizer
 {
@@ -14,8 +15,9 @@ internal static class GenerationSourceNormalizer
     {
         if (string.IsNullOrWhiteSpace(text)) return "";
         return string.Join(' ', SyntaxFactory.ParseTokens(text)
-            .Where(t => !t.IsKind(SyntaxKind.EndOfFileToken))
-            .Select(t => t.Text));
+            .TakeWhile(t => !t.IsKind(SyntaxKind.EndOfFileToken))
+            .Select(t => t.Text)
+            .Where(t => t.Length > 0));
     }
 
     /// <summary>Identifier tokens of the text (used to find the members a body calls).</summary>
