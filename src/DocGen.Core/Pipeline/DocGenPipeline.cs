@@ -33,7 +33,7 @@ public sealed class DocGenPipeline(IApiExtractor extractor, IDocGenerator genera
     /// <summary>The pipeline with the built-in stages.</summary>
     public static DocGenPipeline CreateDefault() => new(
         new RoslynApiExtractor(),
-        new PassThroughDocGenerator(),
+        new DocGenerationEngine(),
         [new HtmlSiteEmitter(), new MarkdownEmitter(), new ManifestEmitter()]);
 
     /// <summary>Runs every stage. <paramref name="options"/>.<see cref="DocGenOptions.OutputPath"/> must be set.</summary>

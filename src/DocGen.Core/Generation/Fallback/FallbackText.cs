@@ -1,0 +1,148 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using DocGen.Core.Generation.UseCases;
+using DocGen.Core.Model;
+
+namespace DocGen.Core.Generation.Fallback;
+
+/// <summary>
+/// Deterministic documentation from names and signatures, for members no model documented. Pure
+/// functions of their input: byte-identical on every run. Pages mark it <c>Fallback</c>, and a later
+/// run with a model replaces it.
+/// </summary>
+public static partial class FallbackText
+{
+    private static readonly Dictionary<string, string> Verbs = new(StringComparer.Ordinal)
+    {
+        ["Get"] = "Gets", ["Set"] = "Sets", ["Create"] = "Creates", ["Add"] = "Adds", ["Remove"] = "Removes",
+        ["Build"] = "Builds", ["Parse"] = "Parses", ["Read"] = "Reads", ["Write"] = "Writes", ["Load"] = "Loads",
+        ["Save"] = "Saves", ["Find"] = "Finds", ["Compute"] = "Computes", ["Calculate"] = "Calculates", ["Convert"] = "Converts",
+        ["Update"] = "Updates", ["Delete"] = "Deletes", ["Run"] = "Runs", ["Start"] = "Starts", ["Stop"] = "Stops",
+        ["Open"] = "Opens", ["Close"] = "Closes", ["Reset"] = "Resets", ["Clear"] = "Clears", ["Validate"] = "Validates",
+        ["Format"] = "Formats", ["Render"] = "Renders", ["Send"] = "Sends", ["Resolve"] = "Resolves", ["Register"] = "Registers",
+        ["Initialize"] = "Initializes", ["Apply"] = "Applies", ["Execute"] = "Executes", ["Handle"] = "Handles", ["Process"] = "Processes",
+        ["Merge"] = "Merges", ["Copy"] = "Copies", ["Emit"] = "Emits", ["Generate"] = "Generates", ["Dispose"] = "Releases the resources of",
+    };
+
+    [GeneratedRegex(@"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|_+", RegexOptions.CultureInvariant)]
+    private static partial Regex WordBoundary();
+
+    /// <summary>Words of an identifier: <c>GetUserName</c> → <c>Get</c>, <c>User</c>, <c>Name</c>.</summary>
+    public static string[] Words(string name) =>
+        WordBoundary().Split(Regex.Replace(name, @"[`<].*$", "")).Where(w => w.Length > 0).ToArray();
+
+    private static string Phrase(IEnumerable<string> words) =>
+        string.Join(' ', words.Select(w => w.Length > 1 && w.All(char.IsUpper) ? w : w.ToLowerInvariant()));
+
+    /// <summary>A <c>member_docs</c> entry for one member.</summary>
+    public static JsonObject ForMember(MemberPromptItem m)
+    {
+        var o = new JsonObject { ["id"] = m.Id, ["summary"] = Summary(m) };
+        if (!m.Parameters.IsEmpty)
+        {
+            var p = new JsonObject();
+            foreach (var name in m.Parameters) p[name] = $"The {Phrase(Words(name))}.";
+            o["params"] = p;
+        }
+        if (!m.TypeParameters.IsEmpty)
+        {
+            var tp = new JsonObject();
+            foreach (var name in m.TypeParameters) tp[name] = TypeParameter(name);
+            o["typeparams"] = tp;
+        }
+        if (m.ReturnType is not null && m.Kind is ApiMemberKind.Method or ApiMemberKind.Operator or ApiMemberKind.ConversionOperator)
+            o["returns"] = $"The `{m.ReturnType}` result.";
+        return o;
+    }
+
+    private static string TypeParameter(string name)
+    {
+        var words = Words(name.Length > 1 && name[0] == 'T' && char.IsUpper(name[1]) ? name[1..] : name);
+        return name == "T" || words.Length == 0 ? "The type of the elements or values involved." : $"The type of the {Phrase(words)}.";
+    }
+
+    private static string Summary(MemberPromptItem m)
+    {
+        var name = m.Name;
+        switch (m.Kind)
+        {
+            case ApiMemberKind.Constructor:
+                return $"Initializes a new instance of `{m.TypeName}`.";
+            case ApiMemberKind.Destructor:
+                return $"Releases resources of `{m.TypeName}` before it is reclaimed.";
+            case ApiMemberKind.Constant:
+            case ApiMemberKind.EnumValue:
+                return m.ConstantValue is null ? $"The {Phrase(Words(name))} value." : $"The {Phrase(Words(name))} value (`{m.ConstantValue}`).";
+            case ApiMemberKind.Field:
+                return $"The {Phrase(Words(name))}.";
+            case ApiMemberKind.Event:
+                return $"Occurs on {Phrase(Words(name))}.";
+            case ApiMemberKind.Operator:
+            case ApiMemberKind.ConversionOperator:
+                return $"Implements `{name}` for `{m.TypeName}`.";
+            case ApiMemberKind.Property:
+            case ApiMemberKind.Indexer:
+            {
+                var access = m.HasSetter ? "Gets or sets" : "Gets";
+                if (m.Kind == ApiMemberKind.Indexer) return $"{access} the element at the given index or key.";
+                var words = Words(name);
+                if (m.ReturnType is not ("bool" or "bool?")) return $"{access} the {Phrase(words)}.";
+                return words.Length > 1 && words[0] is "Is" or "Has" or "Can" or "Should"
+                    ? $"{access} a value indicating whether this instance {Phrase(words)}."
+                    : $"{access} a value indicating whether {Phrase(words)}.";
+            }
+            default:
+                return MethodSummary(name);
+        }
+    }
+
+    private static string MethodSummary(string name)
+    {
+        var words = Words(name).ToList();
+        var async = words.Count > 1 && words[^1] == "Async";
+        if (async) words.RemoveAt(words.Count - 1);
+        var suffix = async ? " asynchronously." : ".";
+        if (words.Count == 0) return "Performs an operation" + suffix;
+        var first = words[0];
+        var rest = Phrase(words.Skip(1));
+        string text;
+        if (first is "Is" or "Has" or "Can" or "Should" or "Contains" or "Equals")
+            text = $"Determines whether {(first is "Contains" or "Equals" ? "this instance " + Phrase(words).Replace("contains", "contains the").Replace("equals", "equals the") : "this instance " + Phrase(words))}".TrimEnd().Replace(" the the ", " the ");
+        else if (first == "To")
+            text = rest.Length == 0 ? "Converts this instance" : $"Converts this instance to {rest}";
+        else if (first == "Try" && words.Count > 1)
+            text = $"Tries to {Phrase(words.Skip(1))}";
+        else if (first == "On" && words.Count > 1)
+            text = $"Called on {rest}";
+        else if (Verbs.TryGetValue(first, out var verb))
+            text = rest.Length == 0 ? verb + " this instance" : first == "Dispose" ? $"{verb} {rest}" : $"{verb} the {rest}";
+        else
+            text = $"Performs the {Phrase(words)} operation";
+        return text + suffix;
+    }
+
+    /// <summary>A <c>type_overview</c> answer for one type.</summary>
+    public static JsonNode ForType(TypeOverviewArgs t)
+    {
+        var words = Words(t.Kind == ApiTypeKind.Interface && t.Name.Length > 1 && t.Name[0] == 'I' && char.IsUpper(t.Name[1]) ? t.Name[1..] : t.Name);
+        var phrase = Phrase(words);
+        var summary = t.Kind switch
+        {
+            ApiTypeKind.Interface => $"Defines the {phrase} contract.",
+            ApiTypeKind.Enum => $"Specifies the {phrase} values.",
+            ApiTypeKind.Delegate => $"Represents a method that handles {phrase}.",
+            _ => $"Represents {Article(phrase)} {phrase}.",
+        };
+        var o = new JsonObject { ["id"] = t.TypeId, ["summary"] = summary };
+        if (!t.TypeParameters.IsEmpty)
+        {
+            var tp = new JsonObject();
+            foreach (var name in t.TypeParameters) tp[name] = TypeParameter(name);
+            o["typeparams"] = tp;
+        }
+        return o;
+    }
+
+    private static string Article(string phrase) => phrase.Length > 0 && "aeiou".Contains(char.ToLowerInvariant(phrase[0])) ? "an" : "a";
+}

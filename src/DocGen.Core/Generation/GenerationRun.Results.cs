@@ -1,0 +1,205 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using DocGen.Core.Diagnostics;
+using DocGen.Core.Generation.Cache;
+using DocGen.Core.Generation.Continuation;
+using DocGen.Core.Generation.Fallback;
+using DocGen.Core.Generation.Providers;
+using DocGen.Core.Generation.UseCases;
+using DocGen.Core.Model;
+using DocGen.Core.Options;
+
+namespace DocGen.Core.Generation;
+
+internal sealed partial class GenerationRun
+{
+    [GeneratedRegex(@"[^A-Za-z0-9._-]+", RegexOptions.CultureInvariant)]
+    private static partial Regex UnsafeFileChars();
+
+    private async Task RunUnitAsync(WorkUnit unit, UseCase useCase, string prompt, long estimate)
+    {
+        var ct = ctx.CancellationToken;
+        var name = unit.Request.Name;
+        var limits = new LoopLimits(settings.MaxContinuations, settings.MaxOutputTokens, settings.MaxTotalOutputTokens, settings.Stream);
+        var progress = engine.Progress;
+        var loop = await ContinuationLoop.RunAsync(_lm!, name, prompt, useCase.Template, useCase.RepairDepth, limits,
+            progress is null ? null : p => progress.Report(new GenerationProgress(
+                p.ReceivedChars == 0 ? GenerationProgressKind.RequestStarted : GenerationProgressKind.Receiving, name, p.Round, p.ReceivedChars, Volatile.Read(ref _completed), _total)),
+            ct).ConfigureAwait(false);
+
+        Interlocked.Add(ref _requests, loop.LatenciesMs.Count + (loop.Failure is null ? 0 : 1));
+        Interlocked.Add(ref _continuations, Math.Max(0, loop.Requests - 1));
+        Interlocked.Add(ref _inputTokens, loop.InputTokens);
+        Interlocked.Add(ref _outputTokens, loop.OutputTokens);
+        foreach (var l in loop.LatenciesMs) _latencies.Add(l);
+        Settle(estimate, loop.InputTokens + loop.OutputTokens);
+        var items = unit.Members + unit.Types;
+
+        JsonNode? validated = null;
+        if (loop.Failure is { } failure)
+        {
+            ReportFailure(failure, items);
+        }
+        else if (loop.Json is null)
+        {
+            Interlocked.Increment(ref _errors);
+            if (loop.Stop == LoopStop.Garbage)
+                ReportEscalated(DiagnosticIds.ProviderAnswerInvalid, name, "not JSON", items);
+            else
+                ReportEscalated(DiagnosticIds.AnswerTruncated, name, Describe(loop.Stop), items);
+        }
+        else
+        {
+            JsonNode? parsed = null;
+            try { parsed = JsonNode.Parse(loop.Json); }
+            catch (System.Text.Json.JsonException) { }
+            validated = parsed is null ? null : useCase.Validate(parsed, unit.Request.Args);
+            if (validated is null)
+            {
+                Interlocked.Increment(ref _errors);
+                ReportEscalated(DiagnosticIds.ProviderAnswerInvalid, name, loop.Repaired ? "truncated, and the repaired part does not validate" : "wrong shape", items);
+            }
+            else
+            {
+                if (loop.Repaired)
+                {
+                    Interlocked.Increment(ref _repaired);
+                    var kept = validated["members"] is JsonArray a ? a.Count : 1;
+                    ReportEscalated(DiagnosticIds.AnswerTruncated, name, Describe(loop.Stop) + $"; {kept} whole entr(y/ies) kept", Math.Max(0, items - kept));
+                }
+                unit.Apply(validated, _lm!.ModelId);
+            }
+        }
+        if (Options.Debug) Dump(useCase, name, loop, validated);
+        var done = Interlocked.Increment(ref _completed);
+        progress?.Report(new GenerationProgress(GenerationProgressKind.RequestFinished, name, loop.Requests - 1, 0, done, _total));
+    }
+
+    private static string Describe(LoopStop stop) => stop switch
+    {
+        LoopStop.NoOverlap => "a continuation did not join the previous text",
+        LoopStop.NoProgress => "a continuation made no progress",
+        LoopStop.RoundCap => "the continuation cap was reached",
+        LoopStop.TokenCap => "the output token cap was reached",
+        _ => stop.ToString(),
+    };
+
+    private void ReportFailure(ModelException failure, int items)
+    {
+        Interlocked.Increment(ref _errors);
+        switch (failure.Kind)
+        {
+            case ModelErrorKind.Authentication:
+                _stopAll = true;
+                if (Interlocked.Exchange(ref _authReported, 1) == 0)
+                    ctx.Diagnostics.Report(DiagnosticIds.ProviderAuthenticationFailed, null, null, failure.Message);
+                break;
+            case ModelErrorKind.BadRequest:
+                ctx.Diagnostics.Report(DiagnosticIds.ProviderRejectedRequest, null, null, failure.Message);
+                break;
+            default:
+                ReportEscalated(DiagnosticIds.ProviderRequestFailed, failure.Message, items);
+                break;
+        }
+    }
+
+    /// <summary>Reports a warning, or an error when the user asked provider failures to fail the build.</summary>
+    private void ReportEscalated(DiagnosticDescriptor descriptor, params object?[] args)
+    {
+        var diagnostic = descriptor.Create(null, null, args);
+        ctx.Diagnostics.Add(Options.FailOnProviderError ? diagnostic with { Severity = DiagnosticSeverity.Error } : diagnostic);
+    }
+
+    private void Dump(UseCase useCase, string name, LoopResult loop, JsonNode? validated)
+    {
+        var slug = UnsafeFileChars().Replace(name, "-").Trim('-');
+        if (slug.Length > 60) slug = slug[..60];
+        var folder = $"debug/generation/{useCase.Id.Value}/{slug}-{CacheKey.Hash(name)[..8]}";
+        for (var i = 0; i < loop.Prompts.Count; i++) ctx.Writer.WriteText($"{folder}/round-{i}-prompt.txt", loop.Prompts[i]);
+        for (var i = 0; i < loop.Fragments.Count; i++) ctx.Writer.WriteText($"{folder}/round-{i}-answer.txt", loop.Fragments[i]);
+        var summary = new JsonObject
+        {
+            ["request"] = name,
+            ["stop"] = loop.Stop.ToString(),
+            ["repaired"] = loop.Repaired,
+            ["merges"] = new JsonArray([.. loop.Merges.Select(m => (JsonNode)m.ToString())]),
+            ["failure"] = loop.Failure?.Message,
+            ["answer"] = validated?.DeepClone(),
+        };
+        ctx.Writer.WriteText($"{folder}/result.json", summary.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
+    }
+
+    /// <summary>Deterministic docs for every type and member still without any. Returns how many got them.</summary>
+    private int ApplyFallback(List<MemberModel> members, List<TypeModel> types)
+    {
+        var memberUseCase = registry.Get(UseCaseId.MemberDocs);
+        var typeUseCase = registry.Get(UseCaseId.TypeOverview);
+        int memberCount = 0, typeCount = 0;
+        foreach (var t in types.Where(t => GenerationPlanner.NeedsDocs(t.Provenance) && !_typeDocs.ContainsKey(t.Id)))
+        {
+            var args = _planner.TypeArgs(t);
+            _typeDocs[t.Id] = (TypeOverviewUseCase.ToDocComment((JsonObject)typeUseCase.Fallback(args), args), Provenance.Fallback);
+            typeCount++;
+        }
+        foreach (var m in members.Where(m => GenerationPlanner.NeedsDocs(m.Provenance) && !_memberDocs.ContainsKey(m.Id)))
+        {
+            var item = _planner.Item(m);
+            var answer = memberUseCase.Fallback(new MemberDocsArgs(m.ContainingTypeId, "", null, [item], []));
+            _memberDocs[m.Id] = (MemberDocsUseCase.ToDocComment((JsonObject)answer["members"]![0]!, item), Provenance.Fallback);
+            memberCount++;
+        }
+        if (memberCount + typeCount > 0) ctx.Diagnostics.Report(DiagnosticIds.FallbackDocsUsed, null, null, memberCount, typeCount);
+        return memberCount + typeCount;
+    }
+
+    private ApiModel Rewrite() => model with
+    {
+        Assemblies = [.. model.Assemblies.Select(a => a with
+        {
+            Namespaces = [.. a.Namespaces.Select(n => n with { Types = [.. n.Types.Select(RewriteType)] })],
+        })],
+    };
+
+    private TypeModel RewriteType(TypeModel t)
+    {
+        var result = _typeDocs.TryGetValue(t.Id, out var td) ? t with { Docs = td.Docs, Provenance = td.Provenance } : t;
+        if (t.Members.Any(m => _memberDocs.ContainsKey(m.Id)))
+            result = result with { Members = [.. t.Members.Select(m => _memberDocs.TryGetValue(m.Id, out var md) ? m with { Docs = md.Docs, Provenance = md.Provenance } : m)] };
+        return result;
+    }
+
+    private GenerationReport BuildReport(ApiModel result, int fallbacks)
+    {
+        var latencies = _latencies.ToList();
+        return new GenerationReport
+        {
+            Provider = Options.Provider == ProviderKind.OpenAI ? "openai" : "none",
+            Model = _lm?.ModelId ?? (Options.Provider == ProviderKind.OpenAI ? Options.Model : null),
+            Endpoint = _lm?.EndpointKind ?? (Options.Provider == ProviderKind.OpenAI ? OpenAILanguageModel.KindOf(Uri.TryCreate(Options.Endpoint, UriKind.Absolute, out var u) ? u : null) : null),
+            Requests = _requests,
+            CacheHits = _cacheHits,
+            CacheMisses = _cacheMisses,
+            RemoteCacheHits = _remoteHits,
+            InputTokens = _inputTokens,
+            OutputTokens = _outputTokens,
+            Continuations = _continuations,
+            Repaired = _repaired,
+            Retries = _lm?.Retries ?? 0,
+            Fallbacks = fallbacks,
+            Deferred = _deferredMembers + _deferredTypes,
+            Errors = _errors,
+            LatencyP50Ms = GenerationReport.Percentile(latencies, 50),
+            LatencyP95Ms = GenerationReport.Percentile(latencies, 95),
+            Members = Count(result.AllMembers.Select(m => m.Provenance)),
+            Types = Count(result.AllTypes.Select(t => t.Provenance)),
+        };
+
+        static IReadOnlyDictionary<string, int> Count(IEnumerable<Provenance> provenances)
+        {
+            var counts = Enum.GetValues<DocSource>().ToDictionary(s => s.ToString().ToLowerInvariant(), _ => 0);
+            foreach (var p in provenances) counts[p.Label]++;
+            return counts;
+        }
+    }
+}

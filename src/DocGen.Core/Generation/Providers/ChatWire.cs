@@ -1,0 +1,123 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+
+namespace DocGen.Core.Generation.Providers;
+
+/// <summary>Reads the chat-completions wire format leniently: null or unknown finish reasons, missing usage and extra fields are all fine.</summary>
+internal static class ChatWire
+{
+    public static ModelFinishReason ParseFinish(string? raw) => raw switch
+    {
+        "stop" => ModelFinishReason.Stop,
+        "length" => ModelFinishReason.Length,
+        "content_filter" => ModelFinishReason.ContentFilter,
+        "tool_calls" or "function_call" => ModelFinishReason.ToolCalls,
+        _ => ModelFinishReason.Unknown,
+    };
+
+    /// <exception cref="ModelException">The body is not a chat completion.</exception>
+    public static ModelResponse ParseCompletion(string body)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("choices", out var choices) || choices.ValueKind != JsonValueKind.Array || choices.GetArrayLength() == 0)
+                throw Invalid(body);
+            var choice = choices[0];
+            string text = "";
+            if (choice.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.Object
+                && message.TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.String)
+                text = content.GetString()!;
+            var raw = choice.TryGetProperty("finish_reason", out var fr) && fr.ValueKind == JsonValueKind.String ? fr.GetString() : null;
+            var (input, output) = Usage(root);
+            return new ModelResponse(text, ParseFinish(raw), raw, input, output);
+        }
+        catch (JsonException)
+        {
+            throw Invalid(body);
+        }
+    }
+
+    private static ModelException Invalid(string body) =>
+        new(ModelErrorKind.InvalidResponse, 200, $"The server answered with something that is not a chat completion: {Snippet(body)}");
+
+    private static string Snippet(string body)
+    {
+        var s = body.Length > 80 ? body[..80] + "…" : body;
+        return SecretScrubber.Scrub(s.ReplaceLineEndings(" "), null);
+    }
+
+    private static (int Input, int Output) Usage(JsonElement root)
+    {
+        if (!root.TryGetProperty("usage", out var usage) || usage.ValueKind != JsonValueKind.Object) return (0, 0);
+        return (Int(usage, "prompt_tokens"), Int(usage, "completion_tokens"));
+
+        static int Int(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i) ? i : 0;
+    }
+
+    /// <summary>Turns an SSE body (<c>data: {...}</c> lines, <c>data: [DONE]</c>) into events, ending with one <see cref="Finish"/> or <see cref="Error"/>.</summary>
+    public static async IAsyncEnumerable<ModelStreamEvent> ReadStreamAsync(Stream stream, string name, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        string? rawFinish = null;
+        int input = 0, output = 0;
+        var tools = new SortedDictionary<int, (StringBuilder Name, StringBuilder Args)>();
+        while (true)
+        {
+            string? line;
+            ModelException? failure = null;
+            try
+            {
+                line = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                line = null;
+                failure = new ModelException(ex is OperationCanceledException ? ModelErrorKind.Timeout : ModelErrorKind.Transient, null, $"Request '{name}': the stream broke: {ex.GetType().Name}", ex);
+            }
+            if (failure is not null) { yield return new Error(failure); yield break; }
+            if (line is null) break;
+            if (!line.StartsWith("data:", StringComparison.Ordinal)) continue;
+            var data = line[5..].Trim();
+            if (data == "[DONE]") break;
+            JsonDocument? doc = null;
+            try { doc = JsonDocument.Parse(data); }
+            catch (JsonException)
+            {
+                failure = new ModelException(ModelErrorKind.InvalidResponse, 200, $"Request '{name}': a stream event is not JSON: {Snippet(data)}");
+            }
+            if (failure is not null) { yield return new Error(failure); yield break; }
+            var parsed = doc!;
+            using (parsed)
+            {
+                var root = parsed.RootElement;
+                if (root.ValueKind != JsonValueKind.Object) continue;
+                var (i, o) = Usage(root);
+                if (i > 0 || o > 0) (input, output) = (i, o);
+                if (!root.TryGetProperty("choices", out var choices) || choices.ValueKind != JsonValueKind.Array || choices.GetArrayLength() == 0) continue;
+                var choice = choices[0];
+                if (choice.TryGetProperty("finish_reason", out var fr) && fr.ValueKind == JsonValueKind.String) rawFinish = fr.GetString();
+                if (!choice.TryGetProperty("delta", out var delta) || delta.ValueKind != JsonValueKind.Object) continue;
+                if (delta.TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.String && content.GetString() is { Length: > 0 } text)
+                    yield return new TextDelta(text);
+                if (delta.TryGetProperty("tool_calls", out var calls) && calls.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var call in calls.EnumerateArray())
+                    {
+                        var index = call.TryGetProperty("index", out var ix) && ix.TryGetInt32(out var n) ? n : 0;
+                        if (!tools.TryGetValue(index, out var acc)) tools[index] = acc = (new StringBuilder(), new StringBuilder());
+                        if (call.TryGetProperty("function", out var fn) && fn.ValueKind == JsonValueKind.Object)
+                        {
+                            if (fn.TryGetProperty("name", out var nm) && nm.ValueKind == JsonValueKind.String) acc.Name.Append(nm.GetString());
+                            if (fn.TryGetProperty("arguments", out var ar) && ar.ValueKind == JsonValueKind.String) acc.Args.Append(ar.GetString());
+                        }
+                    }
+                }
+            }
+        }
+        foreach (var (_, (toolName, args)) in tools) yield return new ToolCall(toolName.ToString(), args.ToString());
+        yield return new Finish(ParseFinish(rawFinish), rawFinish, input, output);
+    }
+}

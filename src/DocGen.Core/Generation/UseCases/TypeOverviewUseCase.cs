@@ -1,0 +1,73 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.Json.Nodes;
+using DocGen.Core.Generation.Fallback;
+using DocGen.Core.Model;
+
+namespace DocGen.Core.Generation.UseCases;
+
+/// <summary>Prompt args of <c>type_overview</c>: a type and the members it has.</summary>
+/// <param name="TypeId">Documentation comment id of the type.</param>
+/// <param name="Name">Short name without type parameters.</param>
+/// <param name="Kind">Type kind.</param>
+/// <param name="Signature">C# declaration line.</param>
+/// <param name="TypeParameters">Type parameter names in order.</param>
+/// <param name="MemberLines">One line per member: signature and, when documented, its summary.</param>
+public sealed record TypeOverviewArgs(
+    string TypeId,
+    string Name,
+    ApiTypeKind Kind,
+    string Signature,
+    ImmutableArray<string> TypeParameters,
+    ImmutableArray<string> MemberLines);
+
+/// <summary><c>type_overview</c>: summary and remarks of one type. The model answers <c>{"id":…,"summary":…,"remarks":…,"typeparams":{…}}</c>.</summary>
+public static class TypeOverviewUseCase
+{
+    public const int PromptVersion = 1;
+    public const string Template = """{"id":"T:Ns.Type","summary":"…","remarks":"…","typeparams":{"T":"…"}}""";
+
+    public static UseCase Create() => UseCase.Create<TypeOverviewArgs>(
+        UseCaseId.TypeOverview, Intent.Documentation, Template, PromptVersion, BuildPrompt, Validate, FallbackText.ForType, repairDepth: 1);
+
+    public static string BuildPrompt(TypeOverviewArgs args)
+    {
+        var sb = new StringBuilder();
+        sb.Append("Write the XML documentation overview of the C# type below.\n");
+        sb.Append("Answer with one JSON object that follows this template exactly:\n").Append(Template).Append("\n\n");
+        sb.Append("Rules: \"id\" is ").Append(args.TypeId).Append("; \"summary\" is one or two sentences on what the type is for; \"remarks\" only when it adds something; plain text only, code names in `backticks`.\n\n");
+        sb.Append("Type: ").Append(args.Signature).Append('\n');
+        if (!args.MemberLines.IsEmpty)
+        {
+            sb.Append("Members:\n");
+            foreach (var line in args.MemberLines) sb.Append("- ").Append(line).Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    public static JsonNode? Validate(JsonNode answer, TypeOverviewArgs args)
+    {
+        if (answer is not JsonObject o) return null;
+        var summary = DocTextSanitizer.Clean(o["summary"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null, DocTextSanitizer.SummaryMax);
+        if (summary is null) return null;
+        var result = new JsonObject { ["id"] = args.TypeId, ["summary"] = summary };
+        if (DocTextSanitizer.Clean(o["remarks"] is JsonValue r && r.TryGetValue<string>(out var rs) ? rs : null, DocTextSanitizer.RemarksMax) is { } remarks) result["remarks"] = remarks;
+        if (o["typeparams"] is JsonObject tp)
+        {
+            var map = new JsonObject();
+            foreach (var name in args.TypeParameters)
+                if (tp[name] is JsonValue tv && tv.TryGetValue<string>(out var ts) && DocTextSanitizer.Clean(ts, DocTextSanitizer.OtherMax) is { } text) map[name] = text;
+            if (map.Count > 0) result["typeparams"] = map;
+        }
+        return result;
+    }
+
+    public static DocComment ToDocComment(JsonObject o, TypeOverviewArgs args) => new()
+    {
+        Summary = DocTextSanitizer.ToBlock(o["summary"]?.GetValue<string>(), DocTextSanitizer.SummaryMax),
+        Remarks = DocTextSanitizer.ToBlock(o["remarks"]?.GetValue<string>(), DocTextSanitizer.RemarksMax),
+        TypeParams = o["typeparams"] is JsonObject tp
+            ? [.. args.TypeParameters.Select(n => tp[n] is JsonValue v && DocTextSanitizer.ToBlock(v.GetValue<string>(), DocTextSanitizer.OtherMax) is { } b ? new NamedDoc(n, b) : null).OfType<NamedDoc>()]
+            : [],
+    };
+}
