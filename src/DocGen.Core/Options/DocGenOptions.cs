@@ -52,7 +52,7 @@ public sealed record DocGenOptions
     public int MaxConcurrency { get; init; } = 4;
     /// <summary>Total tokens (in + out) one run may spend; null for no limit.</summary>
     public long? TokenBudget { get; init; }
-    /// <summary>Shared cache folder. Default: <c>OUTPUT/cache</c>.</summary>
+    /// <summary>Cache folder for model answers. Default: the per-user cache (<c>$XDG_CACHE_HOME/docgen</c>, else <c>~/.cache/docgen</c>; <c>%LOCALAPPDATA%\DocGen\cache</c> on Windows), which survives <c>dotnet clean</c>.</summary>
     public string? CacheDirectory { get; init; }
     /// <summary>Base URL of an HTTP GET/PUT cache.</summary>
     public string? RemoteCacheUrl { get; init; }

@@ -31,9 +31,10 @@ public sealed record PipelineResult(
 public sealed class DocGenPipeline(IApiExtractor extractor, IDocGenerator generator, IReadOnlyList<IEmitter> emitters)
 {
     /// <summary>The pipeline with the built-in stages.</summary>
-    public static DocGenPipeline CreateDefault() => new(
+    /// <param name="generationProgress">Receives the engine's per-request progress (from worker threads).</param>
+    public static DocGenPipeline CreateDefault(IProgress<GenerationProgress>? generationProgress = null) => new(
         new RoslynApiExtractor(),
-        new DocGenerationEngine(),
+        new DocGenerationEngine(progress: generationProgress),
         [new HtmlSiteEmitter(), new MarkdownEmitter(), new ManifestEmitter()]);
 
     /// <summary>Runs every stage. <paramref name="options"/>.<see cref="DocGenOptions.OutputPath"/> must be set.</summary>

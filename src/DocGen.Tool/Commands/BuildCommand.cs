@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using DocGen.Core.Diagnostics;
+using DocGen.Core.Generation;
 using DocGen.Core.Inputs;
 using DocGen.Core.Options;
 using DocGen.Core.Pipeline;
@@ -118,7 +119,7 @@ internal sealed class BuildRun(TextWriter stdout, TextWriter stderr, bool verbos
 
     private async Task<int> RunPipelineAsync(ProjectInputs inputs, DocGenOptions options, CancellationToken cancellationToken)
     {
-        var pipeline = DocGenPipeline.CreateDefault();
+        var pipeline = DocGenPipeline.CreateDefault(_progress);
         var result = await pipeline.RunAsync(inputs, options, _progress, cancellationToken).ConfigureAwait(false);
         _progress.Clear();
 
@@ -126,6 +127,8 @@ internal sealed class BuildRun(TextWriter stdout, TextWriter stderr, bool verbos
             if (diagnostic.Severity != DiagnosticSeverity.Info || verbose) Print(diagnostic);
         if (verbose)
             stdout.WriteLine("DocGen timings: " + string.Join(", ", result.Timings.Select(t => $"{t.Key} {t.Value.TotalMilliseconds:F0} ms")));
+        if (result.Report.Generation is GenerationReport generation && options.Provider != ProviderKind.None)
+            stdout.WriteLine(generation.ToSummaryLine());
         stdout.WriteLine(SummaryLine.Format(result, options));
         return result.Succeeded ? ExitCodes.Ok : ExitCodes.Errors;
     }
