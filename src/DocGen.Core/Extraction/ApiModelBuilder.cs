@@ -114,8 +114,9 @@ internal sealed class ApiModelBuilder(
                 if (!filter.IsAccessible(member.DeclaredAccessibility) || member.GetDocumentationCommentId() is not { } blockId) continue;
                 if (member is IMethodSymbol { AssociatedExtensionImplementation: { } impl } method)
                 {
-                    if (method.AssociatedSymbol is null) blockDocIds[impl] = blockId;
-                    else hiddenImplementations.Add(impl);
+                    // Members of generic blocks report a substituted implementation: compare definitions.
+                    if (method.AssociatedSymbol is null) blockDocIds[impl.OriginalDefinition] = blockId;
+                    else hiddenImplementations.Add(impl.OriginalDefinition);
                 }
                 else if (member is IPropertySymbol property && _members.ExtensionProperty(property, block, type) is { } model)
                 {

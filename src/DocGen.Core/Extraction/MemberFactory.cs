@@ -26,7 +26,7 @@ internal sealed class MemberFactory(SymbolFilter filter)
     /// <summary>A property declared in a C# 14 <c>extension(...)</c> block, shown on the static class that holds the block.</summary>
     public MemberModel? ExtensionProperty(IPropertySymbol property, INamedTypeSymbol extensionBlock, INamedTypeSymbol staticClass)
     {
-        var getterImpl = (property.GetMethod ?? property.SetMethod)?.AssociatedExtensionImplementation;
+        var getterImpl = (property.GetMethod ?? property.SetMethod)?.AssociatedExtensionImplementation?.OriginalDefinition;
         if (getterImpl?.GetDocumentationCommentId() is not { } implId || staticClass.GetDocumentationCommentId() is not { } typeId) return null;
         var receiver = extensionBlock.ExtensionParameter;
         var receiverModel = receiver is null ? null : Parameter(receiver, isExtensionReceiver: true);

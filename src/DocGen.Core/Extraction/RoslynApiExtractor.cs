@@ -109,7 +109,7 @@ public sealed class RoslynApiExtractor : IApiExtractor
                 foreach (var member in block.GetMembers())
                 {
                     if (member.GetDocumentationCommentId() is not { } blockId) continue;
-                    if (member is IMethodSymbol { AssociatedSymbol: null, AssociatedExtensionImplementation: { } impl } && impl.GetDocumentationCommentId() is { } implId)
+                    if (member is IMethodSymbol { AssociatedSymbol: null, AssociatedExtensionImplementation: { } impl } && impl.OriginalDefinition.GetDocumentationCommentId() is { } implId)
                         aliases[blockId] = implId;
                     else if (member is IPropertySymbol p && factory.ExtensionProperty(p, block, type) is { } model)
                         aliases[blockId] = model.Id;

@@ -109,6 +109,10 @@ internal static class SourceIndex
             : node is TypeDeclarationSyntax { ParameterList: { } primary } header ? header.Identifier.Text + primary
             : node.ToString();
         var isRecordStruct = node is RecordDeclarationSyntax r && r.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword);
+        // Continuation lines carry the declaration's own indentation: remove it so the text reads as if at column 0.
+        var column = tree.GetLineSpan(node.Span).StartLinePosition.Character;
+        if (column > 0 && text.Contains('\n'))
+            text = string.Join('\n', text.Replace("\r\n", "\n").Split('\n').Select((l, i) => i > 0 && l.Length >= column && string.IsNullOrWhiteSpace(l[..column]) ? l[column..] : l));
         return new SourceDeclaration(new SourceLocation(tree.FilePath, line), text, rawDoc, isRecordStruct);
     }
 }
