@@ -15,6 +15,7 @@ internal sealed class ApiModelBuilder(
     CancellationToken cancellationToken)
 {
     private readonly MemberFactory _members = new(filter);
+    private readonly Dictionary<ISymbol, InheritedMemberRef?> _inherited = new(SymbolEqualityComparer.Default);
 
     public ImmutableArray<NamespaceModel> Build(IAssemblySymbol assembly)
     {
@@ -177,8 +178,15 @@ internal sealed class ApiModelBuilder(
                 if (!filter.IsShownMember(member)) continue;
                 if (!inSameAssembly && member.DeclaredAccessibility is Microsoft.CodeAnalysis.Accessibility.Internal or Microsoft.CodeAnalysis.Accessibility.ProtectedAndInternal) continue;
                 if (!seen.Add(Key(member))) continue;
-                if (_members.Create(member, ancestor) is not { } model) continue;
-                result.Add(new InheritedMemberRef(member.OriginalDefinition.GetDocumentationCommentId() ?? model.Id, model.DisplayName, TypeRef(ancestor)));
+                // Every class inherits System.Object's members: build each inherited reference once.
+                if (!_inherited.TryGetValue(member, out var reference))
+                {
+                    reference = _members.Create(member, ancestor) is { } model
+                        ? new InheritedMemberRef(member.OriginalDefinition.GetDocumentationCommentId() ?? model.Id, model.DisplayName, TypeRef(ancestor))
+                        : null;
+                    _inherited[member] = reference;
+                }
+                if (reference is not null) result.Add(reference);
             }
         }
         return [.. result.OrderBy(r => r.DisplayName, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal)];

@@ -78,8 +78,9 @@ internal sealed class SymbolFilter(bool includeInternals)
 
     /// <summary>Record members nobody calls by name: the clone method, the copy constructor, <c>PrintMembers</c>.</summary>
     private static bool IsRecordPlumbing(IMethodSymbol m) =>
-        IsCompilerGenerated(m) && (m.Name == "PrintMembers"
-            || m.MethodKind == MethodKind.Constructor && m.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(m.Parameters[0].Type, m.ContainingType));
+        (m.Name == "PrintMembers"
+            || m.MethodKind == MethodKind.Constructor && m.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(m.Parameters[0].Type, m.ContainingType))
+        && IsCompilerGenerated(m);
 
     public static bool IsCompilerGenerated(ISymbol symbol) =>
         symbol.GetAttributes().Any(a => a.AttributeClass is { Name: "CompilerGeneratedAttribute", ContainingNamespace: { Name: "CompilerServices" } });
