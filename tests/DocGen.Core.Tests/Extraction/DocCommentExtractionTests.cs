@@ -176,3 +176,19 @@ public sealed class DocCommentExtractionTests(SampleLibraryFixture fixture)
         docs.Examples.ShouldHaveSingleItem().Nodes.OfType<DocCodeBlock>().Single().Text.ShouldBe("a();\n  b();");
     }
 }
+
+[Collection(SampleLibraryCollection.Name)]
+public sealed class TypeInheritDocTests(SampleLibraryFixture fixture)
+{
+    [Fact]
+    public void Extract_TypeInheritDocFromBclBase_TakesTheBaseSummaryAndKeepsOwnRemarks()
+    {
+        var type = fixture.Type("T:Sample.Library.Geometry.ShapeException");
+        type.Docs.Summary!.ToPlainText().ShouldContain("errors");
+        type.Docs.Remarks!.ToPlainText().ShouldBe("Thrown when a shape cannot be built from the values given.");
+        type.Provenance.ShouldBe(Provenance.FromSource);
+        var message = fixture.Member("P:Sample.Library.Geometry.ShapeException.Message");
+        message.Provenance.ShouldBe(Provenance.Inherited);
+        message.Docs.Summary!.ToPlainText().ShouldNotBeNullOrWhiteSpace();
+    }
+}
