@@ -26,12 +26,14 @@ internal sealed class DocAttacher(DocLookup lookup, IReadOnlyDictionary<string, 
             return Malformed(modelId, source, source?.RawDocComment ?? "(The compiler dropped this doc comment because it is not well-formed XML.)");
 
         var element = lookup.Own.Get(docId);
+        // An undocumented override or interface implementation implies <inheritdoc/> (as IDEs show it).
+        var implied = element is null && symbol is not INamedTypeSymbol && InheritDocResolver.ImplicitSources(symbol).Any();
         try
         {
-            var resolved = _resolver.Resolve(docId, symbol, element);
+            var resolved = _resolver.Resolve(docId, symbol, implied ? new XElement("member", new XElement("inheritdoc")) : element);
             if (resolved.Cycle is not null)
                 diagnostics.Report(DiagnosticIds.InheritDocCycle, source?.Location.Path, source?.Location.Line, modelId, Unmangle(resolved.Cycle));
-            else if (resolved.NotFound)
+            else if (resolved.NotFound && !implied)
                 diagnostics.Report(DiagnosticIds.InheritDocNotFound, source?.Location.Path, source?.Location.Line, modelId, "");
             if (element is not null)
                 foreach (var cref in element.Descendants().Attributes("cref").Select(a => a.Value).Where(v => v.StartsWith("!:", StringComparison.Ordinal)).Distinct())

@@ -125,7 +125,8 @@ internal sealed class InheritDocResolver(DocLookup lookup)
     private static string Key(XElement e) =>
         e.Name.LocalName + "|" + (e.Attribute("name")?.Value ?? e.Attribute("cref")?.Value ?? "");
 
-    private static IEnumerable<ISymbol> ImplicitSources(ISymbol symbol)
+    /// <summary>Where an <c>&lt;inheritdoc/&gt;</c> without cref looks, in order.</summary>
+    internal static IEnumerable<ISymbol> ImplicitSources(ISymbol symbol)
     {
         switch (symbol)
         {

@@ -26,8 +26,7 @@ internal static class SourceIndex
         ImmutableArray<string> sourceFiles, ImmutableArray<string> defineConstants, string? langVersion,
         IEnumerable<MetadataReference> references, DiagnosticBag diagnostics, CancellationToken cancellationToken)
     {
-        var result = new ConcurrentDictionary<string, SourceDeclaration>(StringComparer.Ordinal);
-        if (sourceFiles.IsDefaultOrEmpty) return result;
+        if (sourceFiles.IsDefaultOrEmpty) return new Dictionary<string, SourceDeclaration>();
 
         var version = LanguageVersion.Preview;
         if (!string.IsNullOrWhiteSpace(langVersion) && LanguageVersionFacts.TryParse(langVersion, out var parsed)) version = parsed;
@@ -50,14 +49,24 @@ internal static class SourceIndex
         var ordered = trees.OrderBy(t => t.FilePath, StringComparer.Ordinal).ToList();
         var compilation = CSharpCompilation.Create("DocGen.SourceIndex", ordered, references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
-        Parallel.ForEach(ordered, new ParallelOptions { CancellationToken = cancellationToken }, tree =>
+        var perTree = new List<(string Id, SourceDeclaration Declaration)>[ordered.Count];
+        Parallel.For(0, ordered.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
+            var tree = ordered[i];
             var model = compilation.GetSemanticModel(tree);
+            var found = new List<(string, SourceDeclaration)>();
             foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax or ExtensionBlockDeclarationSyntax or EnumDeclarationSyntax or ParameterListSyntax))
                 foreach (var symbol in DeclaredSymbols(model, node, cancellationToken))
                     if (symbol.GetDocumentationCommentId() is { } id)
-                        result.TryAdd(id, Describe(tree, node, symbol));
+                        found.Add((id, Describe(tree, node, symbol)));
+            perTree[i] = found;
         });
+
+        // Merge in file order so partial declarations resolve the same way every run; the part with the doc comment wins.
+        var result = new Dictionary<string, SourceDeclaration>(StringComparer.Ordinal);
+        foreach (var (id, declaration) in perTree.SelectMany(l => l))
+            if (!result.TryGetValue(id, out var existing) || existing.RawDocComment is null && declaration.RawDocComment is not null)
+                result[id] = declaration;
         return result;
     }
 

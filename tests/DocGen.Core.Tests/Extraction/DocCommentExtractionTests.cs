@@ -192,3 +192,30 @@ public sealed class TypeInheritDocTests(SampleLibraryFixture fixture)
         message.Docs.Summary!.ToPlainText().ShouldNotBeNullOrWhiteSpace();
     }
 }
+
+[Collection(SampleLibraryCollection.Name)]
+public sealed class ImpliedAndNestedInheritDocTests(SampleLibraryFixture fixture)
+{
+    [Fact]
+    public void Extract_UndocumentedOverride_InheritsImplicitly()
+    {
+        // Records synthesize ToString/Equals/GetHashCode: nobody documents them, the base members' docs apply.
+        var toString = fixture.Member("M:Sample.Library.Geometry.Rectangle.ToString");
+        toString.Provenance.ShouldBe(Provenance.Inherited);
+        toString.Docs.Summary!.ToPlainText().ShouldNotBeNullOrWhiteSpace();
+        fixture.Member("M:Sample.Library.Geometry.Point.Equals(Sample.Library.Geometry.Point)").Provenance.ShouldBe(Provenance.Inherited);
+        // Nothing to inherit from: still missing, and no DG0104 noise for members that never asked.
+        fixture.Member("M:Sample.Library.Geometry.Rectangle.Deconstruct(System.Double@,System.Double@)").Provenance.ShouldBe(Provenance.Missing);
+        fixture.Diagnostics.ShouldNotContain(d => d.Id == "DG0104");
+    }
+
+    [Fact]
+    public void Extract_InheritDocInsideSummary_SplicesTheSourceSection()
+    {
+        var create = fixture.Member("M:Sample.Library.Geometry.Square.Create(System.Double)");
+        create.Docs.Summary!.ToPlainText().ShouldBe("Creates a shape whose largest extent is size. The result is always a Square.");
+        create.Docs.Params.ShouldHaveSingleItem().Content.ToPlainText().ShouldBe("The side length.");
+        create.ImplementedMemberIds.ShouldBe(["M:Sample.Library.Geometry.IShapeFactory`1.Create(System.Double)"]);
+        create.Provenance.ShouldBe(Provenance.FromSource);
+    }
+}

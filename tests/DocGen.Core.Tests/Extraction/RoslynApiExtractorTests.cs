@@ -141,7 +141,7 @@ public sealed class RoslynApiExtractorTests(SampleLibraryFixture fixture)
         var circle = fixture.Type("T:" + Geo + "Circle");
         circle.BaseTypes.Select(b => b.Id).ShouldBe(["T:" + Geo + "Shape", "T:System.Object"]);
         circle.Interfaces.Select(i => i.Display).ShouldBe(["IShape", "IComparable<Shape>"], ignoreOrder: true);
-        fixture.Type("T:" + Geo + "IShape").DerivedTypes.Select(d => d.Display).ShouldBe(["Rectangle", "Shape"]);
+        fixture.Type("T:" + Geo + "IShape").DerivedTypes.Select(d => d.Display).ShouldBe(["Rectangle", "Shape", "Square"]);
         fixture.Type("T:" + Geo + "Canvas").NestedTypeIds.ShouldBe(["T:" + Geo + "Canvas.ShapeAddedEventArgs"]);
         fixture.Type("T:" + Geo + "Canvas.ShapeAddedEventArgs").ContainingTypeId.ShouldBe("T:" + Geo + "Canvas");
         fixture.Type("T:Sample.Library.Collections.Entry`2.Deep").QualifiedName.ShouldBe("Entry<TKey, TValue>.Deep");
@@ -241,5 +241,18 @@ public sealed class RoslynApiExtractorTests(SampleLibraryFixture fixture)
         var (model, diagnostics) = SampleLibraryFixture.Extract(new Inputs.ProjectInputs { AssemblyPath = path });
         diagnostics.ShouldContain(d => d.Id == "DG0107" && d.Severity == DiagnosticSeverity.Error);
         model.AllTypes.ShouldBeEmpty();
+    }
+}
+
+[Collection(SampleLibraryCollection.Name)]
+public sealed class ModernMemberSignatureTests(SampleLibraryFixture fixture)
+{
+    [Fact]
+    public void Extract_StaticAbstractRequiredAndRestrictedSetter_ShowInSignatures()
+    {
+        fixture.Member("M:Sample.Library.Geometry.IShapeFactory`1.Create(System.Double)").Signature.ShouldBe("static abstract TSelf Create(double size)");
+        fixture.Type("T:Sample.Library.Geometry.IShapeFactory`1").TypeParameters.ShouldHaveSingleItem().Constraints.ShouldBe("IShapeFactory<TSelf>, IShape");
+        fixture.Member("P:Sample.Library.Geometry.Square.Side").Signature.ShouldBe("public required double Side { get; init; }");
+        fixture.Member("P:Sample.Library.Geometry.Square.Label").Signature.ShouldBe("public string Label { get; protected set; }");
     }
 }
