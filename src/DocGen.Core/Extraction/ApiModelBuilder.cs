@@ -15,7 +15,7 @@ internal sealed class ApiModelBuilder(
     CancellationToken cancellationToken)
 {
     private readonly MemberFactory _members = new(filter);
-    private readonly Dictionary<ISymbol, InheritedMemberRef?> _inherited = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<INamedTypeSymbol, List<(string Key, InheritedMemberRef Reference)>> _ancestors = new(SymbolEqualityComparer.Default);
 
     public ImmutableArray<NamespaceModel> Build(IAssemblySymbol assembly)
     {
@@ -170,26 +170,26 @@ internal sealed class ApiModelBuilder(
         var result = new List<InheritedMemberRef>();
         IEnumerable<INamedTypeSymbol> ancestors = type.TypeKind == TypeKind.Interface ? type.AllInterfaces : BaseChain(type);
         foreach (var ancestor in ancestors)
-        {
-            var inSameAssembly = SymbolEqualityComparer.Default.Equals(ancestor.ContainingAssembly, type.ContainingAssembly);
-            foreach (var member in ancestor.GetMembers())
-            {
-                if (member is INamedTypeSymbol || member is IMethodSymbol { MethodKind: not MethodKind.Ordinary }) continue;
-                if (!filter.IsShownMember(member)) continue;
-                if (!inSameAssembly && member.DeclaredAccessibility is Microsoft.CodeAnalysis.Accessibility.Internal or Microsoft.CodeAnalysis.Accessibility.ProtectedAndInternal) continue;
-                if (!seen.Add(Key(member))) continue;
-                // Every class inherits System.Object's members: build each inherited reference once.
-                if (!_inherited.TryGetValue(member, out var reference))
-                {
-                    reference = _members.Create(member, ancestor) is { } model
-                        ? new InheritedMemberRef(member.OriginalDefinition.GetDocumentationCommentId() ?? model.Id, model.DisplayName, TypeRef(ancestor))
-                        : null;
-                    _inherited[member] = reference;
-                }
-                if (reference is not null) result.Add(reference);
-            }
-        }
+            foreach (var (key, reference) in AncestorMembers(ancestor, type.ContainingAssembly))
+                if (seen.Add(key)) result.Add(reference);
         return [.. result.OrderBy(r => r.DisplayName, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The members a type passes on, built once per ancestor: every class shares System.Object's.</summary>
+    private List<(string Key, InheritedMemberRef Reference)> AncestorMembers(INamedTypeSymbol ancestor, IAssemblySymbol documented)
+    {
+        if (_ancestors.TryGetValue(ancestor, out var cached)) return cached;
+        var list = new List<(string, InheritedMemberRef)>();
+        var inSameAssembly = SymbolEqualityComparer.Default.Equals(ancestor.ContainingAssembly, documented);
+        foreach (var member in ancestor.GetMembers())
+        {
+            if (member is INamedTypeSymbol || member is IMethodSymbol { MethodKind: not MethodKind.Ordinary }) continue;
+            if (!filter.IsShownMember(member)) continue;
+            if (!inSameAssembly && member.DeclaredAccessibility is Microsoft.CodeAnalysis.Accessibility.Internal or Microsoft.CodeAnalysis.Accessibility.ProtectedAndInternal) continue;
+            if (_members.Create(member, ancestor) is not { } model) continue;
+            list.Add((Key(member), new InheritedMemberRef(member.OriginalDefinition.GetDocumentationCommentId() ?? model.Id, model.DisplayName, TypeRef(ancestor))));
+        }
+        return _ancestors[ancestor] = list;
     }
 
     /// <summary>Name and parameter types: equal keys hide (override, <c>new</c>) the base member.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text;
 using DocGen.Core.Model;
@@ -9,6 +10,8 @@ namespace DocGen.Core.Extraction;
 /// <summary>Turns member symbols into <see cref="MemberModel"/>s without docs or sources (those are attached later).</summary>
 internal sealed class MemberFactory(SymbolFilter filter)
 {
+    private readonly ConcurrentDictionary<INamedTypeSymbol, IReadOnlyDictionary<ISymbol, List<string>>> _implementations = new(SymbolEqualityComparer.Default);
+
     /// <summary>The model of <paramref name="symbol"/>, or null when it is not shown (accessors, compiler-generated, hidden).</summary>
     public MemberModel? Create(ISymbol symbol, INamedTypeSymbol type)
     {
@@ -273,7 +276,7 @@ internal sealed class MemberFactory(SymbolFilter filter)
             ? Accessibility(accessor.DeclaredAccessibility) + " " : "";
 
     /// <summary>Overridden member and implemented interface members (explicitly or implicitly), as ids.</summary>
-    private static ImmutableArray<string> Implemented(ISymbol member, ISymbol? overridden, INamedTypeSymbol type)
+    private ImmutableArray<string> Implemented(ISymbol member, ISymbol? overridden, INamedTypeSymbol type)
     {
         var ids = new List<string>();
         if (overridden?.OriginalDefinition.GetDocumentationCommentId() is { } o) ids.Add(o);
@@ -286,12 +289,23 @@ internal sealed class MemberFactory(SymbolFilter filter)
         };
         foreach (var i in explicitImpls)
             if (i.OriginalDefinition.GetDocumentationCommentId() is { } id) ids.Add(id);
-        if (explicitImpls.Any()) return [.. ids.Distinct(StringComparer.Ordinal)];
-        foreach (var iface in type.AllInterfaces)
-            foreach (var candidate in iface.GetMembers(member.Name))
-                if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(candidate), member)
-                    && candidate.OriginalDefinition.GetDocumentationCommentId() is { } id)
-                    ids.Add(id);
+        if (!explicitImpls.Any() && ImplementationMap(type).TryGetValue(member, out var implemented)) ids.AddRange(implemented);
         return [.. ids.Distinct(StringComparer.Ordinal)];
     }
+
+    /// <summary>Member of <paramref name="type"/> → ids of the interface members it implements, computed once per type
+    /// (types such as <c>int</c> implement hundreds of generic-math members; asking per member would be quadratic).</summary>
+    private IReadOnlyDictionary<ISymbol, List<string>> ImplementationMap(INamedTypeSymbol type) => _implementations.GetOrAdd(type, t =>
+    {
+        var map = new Dictionary<ISymbol, List<string>>(SymbolEqualityComparer.Default);
+        foreach (var iface in t.AllInterfaces)
+            foreach (var candidate in iface.GetMembers())
+            {
+                if (candidate is not (IMethodSymbol { AssociatedSymbol: null } or IPropertySymbol or IEventSymbol)) continue;
+                if (t.FindImplementationForInterfaceMember(candidate) is not { } impl || !SymbolEqualityComparer.Default.Equals(impl.ContainingType, t)) continue;
+                if (candidate.OriginalDefinition.GetDocumentationCommentId() is not { } id) continue;
+                (map.TryGetValue(impl, out var list) ? list : map[impl] = []).Add(id);
+            }
+        return map;
+    });
 }
