@@ -15,17 +15,20 @@ internal sealed class ApiModelBuilder(
     CancellationToken cancellationToken)
 {
     private readonly MemberFactory _members = new(filter);
-    private readonly Dictionary<INamedTypeSymbol, List<(string Key, InheritedMemberRef Reference)>> _ancestors = new(SymbolEqualityComparer.Default);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, List<(string Key, InheritedMemberRef Reference)>> _ancestors = new(SymbolEqualityComparer.Default);
 
     public ImmutableArray<NamespaceModel> Build(IAssemblySymbol assembly)
     {
         var types = new List<INamedTypeSymbol>();
         CollectTypes(assembly.GlobalNamespace, types);
+        // Symbols and signatures are built in parallel (Roslyn symbols are thread-safe); docs are attached in type
+        // order on one thread, because inheritdoc resolution memoises and diagnostics must come out in a stable order.
+        var drafts = types.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(Draft).ToList();
         var models = new List<(INamedTypeSymbol Symbol, TypeModel Model)>(types.Count);
-        foreach (var type in types)
+        for (var i = 0; i < types.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            models.Add((type, BuildType(type)));
+            models.Add((types[i], Complete(types[i], drafts[i])));
         }
 
         // Derived types: only edges inside the model, from each type's direct base and direct interfaces.
@@ -61,12 +64,27 @@ internal sealed class ApiModelBuilder(
         foreach (var nested in type.GetTypeMembers()) CollectNested(nested, into);
     }
 
-    private TypeModel BuildType(INamedTypeSymbol type)
+    private sealed record MemberDraft(MemberModel Model, string DocId, ISymbol Symbol);
+
+    private sealed record TypeDraft(TypeModel Model, SourceDeclaration? Source, List<MemberDraft> Members);
+
+    private TypeModel Complete(INamedTypeSymbol type, TypeDraft draft)
+    {
+        var attached = docs.Attach(draft.Model.Id, draft.Model.Id, type, draft.Source);
+        return draft.Model with
+        {
+            Members = [.. draft.Members.Select(m => Complete(m.Model, m.DocId, m.Symbol))],
+            Docs = attached.Docs,
+            Provenance = attached.Provenance,
+            Fingerprint = Hash(draft.Model.Id, draft.Model.Signature, "", attached.Raw),
+        };
+    }
+
+    private TypeDraft Draft(INamedTypeSymbol type)
     {
         var id = type.GetDocumentationCommentId()!;
         sources.TryGetValue(id, out var source);
         var kind = Kind(type, source);
-        var attached = docs.Attach(id, id, type, source);
         var signature = TypeSignature(type, kind);
         var model = new TypeModel
         {
@@ -82,7 +100,6 @@ internal sealed class ApiModelBuilder(
             BaseTypes = type.TypeKind == TypeKind.Interface ? [] : [.. BaseChain(type).Select(b => TypeRef(b))],
             Interfaces = [.. type.AllInterfaces.Select(i => TypeRef(i))],
             NestedTypeIds = [.. type.GetTypeMembers().Where(filter.IsShownType).Select(t => t.GetDocumentationCommentId()!).Order(StringComparer.Ordinal)],
-            Members = BuildMembers(type),
             InheritedMembers = type.TypeKind == TypeKind.Delegate ? [] : InheritedMembers(type),
             DelegateParameters = type.DelegateInvokeMethod is { } invoke ? [.. invoke.Parameters.Select(p => Parameter(p))] : [],
             DelegateReturnType = type.DelegateInvokeMethod is { ReturnsVoid: false } inv ? TypeRef(inv.ReturnType) : null,
@@ -93,17 +110,15 @@ internal sealed class ApiModelBuilder(
             IsSealed = type.IsSealed && !type.IsStatic && type.TypeKind is TypeKind.Class,
             Obsolete = filter.Obsolete(type),
             Attributes = filter.Attributes(type),
-            Docs = attached.Docs,
-            Provenance = attached.Provenance,
             Source = source?.Location,
         };
-        return model with { Fingerprint = Hash(id, signature, "", attached.Raw) };
+        return new TypeDraft(model, source, BuildMembers(type));
     }
 
-    private ImmutableArray<MemberModel> BuildMembers(INamedTypeSymbol type)
+    private List<MemberDraft> BuildMembers(INamedTypeSymbol type)
     {
-        if (type.TypeKind == TypeKind.Delegate) return [];
-        var list = new List<MemberModel>();
+        var list = new List<MemberDraft>();
+        if (type.TypeKind == TypeKind.Delegate) return list;
         var blockDocIds = new Dictionary<IMethodSymbol, string>(SymbolEqualityComparer.Default);
         var hiddenImplementations = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
 
@@ -121,7 +136,7 @@ internal sealed class ApiModelBuilder(
                 }
                 else if (member is IPropertySymbol property && _members.ExtensionProperty(property, block, type) is { } model)
                 {
-                    list.Add(Complete(model, blockId, property));
+                    list.Add(new MemberDraft(model, blockId, property));
                 }
             }
         }
@@ -131,17 +146,17 @@ internal sealed class ApiModelBuilder(
             if (member is IMethodSymbol m && hiddenImplementations.Contains(m)) continue;
             if (_members.Create(member, type) is not { } model) continue;
             if (member is IMethodSymbol impl && blockDocIds.TryGetValue(impl, out var blockId))
-                list.Add(Complete(model with { IsExtension = true }, blockId, member));
+                list.Add(new MemberDraft(model with { IsExtension = true }, blockId, member));
             else
-                list.Add(Complete(model, model.Id, member));
+                list.Add(new MemberDraft(model, model.Id, member));
         }
 
         return [.. list
-            .OrderBy(m => (int)m.Kind)
-            .ThenBy(m => m.Kind == ApiMemberKind.EnumValue ? EnumOrder(m) : 0m)
-            .ThenBy(m => m.Name, StringComparer.Ordinal)
-            .ThenBy(m => m.DisplayName, StringComparer.Ordinal)
-            .ThenBy(m => m.Id, StringComparer.Ordinal)];
+            .OrderBy(m => (int)m.Model.Kind)
+            .ThenBy(m => m.Model.Kind == ApiMemberKind.EnumValue ? EnumOrder(m.Model) : 0m)
+            .ThenBy(m => m.Model.Name, StringComparer.Ordinal)
+            .ThenBy(m => m.Model.DisplayName, StringComparer.Ordinal)
+            .ThenBy(m => m.Model.Id, StringComparer.Ordinal)];
     }
 
     private static decimal EnumOrder(MemberModel m) =>
@@ -189,7 +204,7 @@ internal sealed class ApiModelBuilder(
             if (_members.Create(member, ancestor) is not { } model) continue;
             list.Add((Key(member), new InheritedMemberRef(member.OriginalDefinition.GetDocumentationCommentId() ?? model.Id, model.DisplayName, TypeRef(ancestor))));
         }
-        return _ancestors[ancestor] = list;
+        return _ancestors.GetOrAdd(ancestor, list);
     }
 
     /// <summary>Name and parameter types: equal keys hide (override, <c>new</c>) the base member.</summary>
