@@ -68,8 +68,13 @@ public static class DocCommentParser
 
     private static string? Attr(XElement e, string name) => e.Attribute(name)?.Value is { Length: > 0 } v ? v.Trim() : null;
 
+    /// <summary>Nesting deeper than this is flattened to text, so hostile input cannot exhaust the stack.</summary>
+    public const int MaxDepth = 64;
+
     private sealed class Parser(Func<string, string> mapCref)
     {
+        private int _depth;
+
         public string MapCref(string cref) => mapCref(cref);
 
         public DocBlock? Block(XElement element)
@@ -111,6 +116,24 @@ public static class DocCommentParser
         }
 
         private void AddElement(List<DocNode> list, XElement e)
+        {
+            if (_depth >= MaxDepth)
+            {
+                list.Add(new DocText(e.Value));
+                return;
+            }
+            _depth++;
+            try
+            {
+                AddKnownElement(list, e);
+            }
+            finally
+            {
+                _depth--;
+            }
+        }
+
+        private void AddKnownElement(List<DocNode> list, XElement e)
         {
             switch (e.Name.LocalName)
             {

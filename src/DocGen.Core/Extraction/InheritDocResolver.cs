@@ -21,6 +21,9 @@ internal sealed class InheritDocResolver(DocLookup lookup)
     private readonly Dictionary<string, ResolvedDocs> _memo = new(StringComparer.Ordinal);
     private readonly List<string> _stack = [];
 
+    /// <summary>Longest inheritdoc chain followed; a longer one is treated as having nothing to inherit.</summary>
+    private const int MaxChain = 32;
+
     public ResolvedDocs Resolve(string id, ISymbol? symbol, XElement? element)
     {
         if (_memo.TryGetValue(id, out var known)) return known;
@@ -78,6 +81,7 @@ internal sealed class InheritDocResolver(DocLookup lookup)
 
     private XElement? Docs(string id, ISymbol? symbol, ref string? cycle)
     {
+        if (_stack.Count >= MaxChain) return null;
         if (_stack.Contains(id))
         {
             cycle = string.Join(" → ", _stack.Append(id));

@@ -219,3 +219,23 @@ public sealed class ImpliedAndNestedInheritDocTests(SampleLibraryFixture fixture
         create.Provenance.ShouldBe(Provenance.FromSource);
     }
 }
+
+public sealed class DocCommentParserTests
+{
+    [Fact]
+    public void Parse_PathologicallyDeepNesting_FlattensInsteadOfOverflowing()
+    {
+        const int depth = 20_000;
+        var xml = "<member><summary>" + string.Concat(Enumerable.Repeat("<para>", depth)) + "deep" + string.Concat(Enumerable.Repeat("</para>", depth)) + "</summary></member>";
+        var element = System.Xml.Linq.XElement.Parse(xml);
+        var docs = DocGen.Core.Extraction.DocCommentParser.Parse(element);
+        docs.Summary!.ToPlainText().ShouldBe("deep");
+    }
+
+    [Fact]
+    public void Parse_FormattingTags_KeepTheirTextAndSpacing()
+    {
+        var element = System.Xml.Linq.XElement.Parse("<member><summary>The <b>bold</b>, <i>italic</i> and<br/>next.</summary></member>");
+        DocGen.Core.Extraction.DocCommentParser.Parse(element).Summary!.ToPlainText().ShouldBe("The bold, italic and next.");
+    }
+}
