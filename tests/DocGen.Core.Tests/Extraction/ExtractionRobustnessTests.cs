@@ -55,6 +55,23 @@ public sealed class ExtractionRobustnessTests(SampleLibraryFixture fixture)
     }
 
     [Fact]
+    public void Extract_SourceThatDoesNotCompile_IsToleratedAndMetadataWins()
+    {
+        using var temp = new TempDirectory();
+        var garbage = temp.Write("Broken.cs", "namespace Sample.Library.Geometry; public partial class Canvas { public void Add(IShape shape) { this is not C# ");
+        var (model, diagnostics) = SampleLibraryFixture.Extract(fixture.Inputs with { SourceFiles = [.. fixture.Inputs.SourceFiles, garbage] });
+        diagnostics.ShouldNotContain(d => d.Severity == DiagnosticSeverity.Error);
+        model.AllMembers.Select(m => m.Id).ShouldBe(fixture.Model.AllMembers.Select(m => m.Id));
+    }
+
+    [Fact]
+    public void Extract_WithoutTheProjectsDefines_ParsesTheOtherBranch()
+    {
+        var (model, _) = SampleLibraryFixture.Extract(fixture.Inputs with { DefineConstants = [] });
+        model.AllMembers.Single(m => m.Id == "P:Sample.Library.Text.Awkward.Extras").DeclarationText.ShouldBe("public static bool Extras => false;");
+    }
+
+    [Fact]
     public void Extract_Cancelled_Throws()
     {
         using var cts = new CancellationTokenSource();
