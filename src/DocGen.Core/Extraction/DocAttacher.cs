@@ -1,0 +1,75 @@
+using System.Xml.Linq;
+using DocGen.Core.Diagnostics;
+using DocGen.Core.Model;
+using Microsoft.CodeAnalysis;
+
+namespace DocGen.Core.Extraction;
+
+/// <summary>The docs of one API element, ready for the model.</summary>
+/// <param name="Docs">The parsed docs, inheritdoc resolved.</param>
+/// <param name="Provenance">Source, inherited or missing.</param>
+/// <param name="Raw">The doc XML as written (before inheritdoc), for fingerprints; empty when there is none.</param>
+internal sealed record AttachedDocs(DocComment Docs, Provenance Provenance, string Raw);
+
+/// <summary>Reads, expands, parses and reports on the docs of each symbol. Not thread-safe (the inheritdoc memo).</summary>
+internal sealed class DocAttacher(DocLookup lookup, IReadOnlyDictionary<string, string> idAliases, DiagnosticBag diagnostics)
+{
+    private readonly InheritDocResolver _resolver = new(lookup);
+
+    /// <param name="docId">The id the XML file uses (differs from <paramref name="modelId"/> for extension-block members).</param>
+    /// <param name="modelId">The id the model shows, used in diagnostics.</param>
+    /// <param name="symbol">The symbol, for implicit inheritdoc (overridden and implemented members).</param>
+    /// <param name="source">Its declaration, for diagnostics' locations and malformed comments' raw text.</param>
+    public AttachedDocs Attach(string docId, string modelId, ISymbol symbol, SourceDeclaration? source)
+    {
+        if (lookup.Own.MalformedIds.Contains(docId))
+            return Malformed(modelId, source, source?.RawDocComment ?? "(The compiler dropped this doc comment because it is not well-formed XML.)");
+
+        var element = lookup.Own.Get(docId);
+        // An undocumented override or interface implementation implies <inheritdoc/> (as IDEs show it).
+        var implied = element is null && symbol is not INamedTypeSymbol && InheritDocResolver.ImplicitSources(symbol).Any();
+        try
+        {
+            var resolved = _resolver.Resolve(docId, symbol, implied ? new XElement("member", new XElement("inheritdoc")) : element);
+            if (resolved.Cycle is not null)
+                diagnostics.Report(DiagnosticIds.InheritDocCycle, source?.Location.Path, source?.Location.Line, modelId, Unmangle(resolved.Cycle));
+            else if (resolved.NotFound && !implied)
+                diagnostics.Report(DiagnosticIds.InheritDocNotFound, source?.Location.Path, source?.Location.Line, modelId, "");
+            if (element is not null)
+                foreach (var cref in element.Descendants().Attributes("cref").Select(a => a.Value).Where(v => v.StartsWith("!:", StringComparison.Ordinal)).Distinct())
+                    diagnostics.Report(DiagnosticIds.UnresolvedCref, source?.Location.Path, source?.Location.Line, modelId, cref[2..]);
+
+            var docs = resolved.Element is null ? DocComment.Empty : DocCommentParser.Parse(resolved.Element, MapCref);
+            var provenance = docs.IsEmpty ? Provenance.Missing
+                : HasOwnContent(element) ? Provenance.FromSource
+                : resolved.UsedInheritDoc ? Provenance.Inherited
+                : Provenance.FromSource;
+            return new AttachedDocs(docs, provenance, element is null ? "" : string.Concat(element.Nodes().Select(n => n.ToString(SaveOptions.DisableFormatting))));
+        }
+        catch (Exception ex) when (ex is System.Xml.XmlException or InvalidOperationException or ArgumentException or FormatException)
+        {
+            return Malformed(modelId, source, element?.ToString() ?? ex.Message);
+        }
+    }
+
+    private string MapCref(string cref) => idAliases.TryGetValue(cref, out var mapped) ? mapped : cref;
+
+    private string Unmangle(string text)
+    {
+        foreach (var (from, to) in idAliases) text = text.Replace(from, to, StringComparison.Ordinal);
+        return text;
+    }
+
+    private AttachedDocs Malformed(string modelId, SourceDeclaration? source, string raw)
+    {
+        var oneLine = string.Join(' ', raw.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (oneLine.Length > 160) oneLine = oneLine[..157] + "...";
+        diagnostics.Report(DiagnosticIds.MalformedDocComment, source?.Location.Path, source?.Location.Line, modelId, oneLine);
+        return new AttachedDocs(new DocComment { MalformedXml = raw }, Provenance.FromSource, raw);
+    }
+
+    /// <summary>True when the person wrote something besides <c>&lt;inheritdoc/&gt;</c>.</summary>
+    private static bool HasOwnContent(XElement? element) =>
+        element is not null && element.Elements().Any(e => e.Name.LocalName != "inheritdoc"
+            && (e.HasElements && e.Descendants().Any(d => d.Name.LocalName != "inheritdoc") || !string.IsNullOrWhiteSpace(e.Value) || e.HasAttributes && e.Name.LocalName is "seealso" or "see"));
+}

@@ -1,0 +1,311 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Text;
+using DocGen.Core.Model;
+using Microsoft.CodeAnalysis;
+using static DocGen.Core.Extraction.CSharpSignatures;
+
+namespace DocGen.Core.Extraction;
+
+/// <summary>Turns member symbols into <see cref="MemberModel"/>s without docs or sources (those are attached later).</summary>
+internal sealed class MemberFactory(SymbolFilter filter)
+{
+    private readonly ConcurrentDictionary<INamedTypeSymbol, IReadOnlyDictionary<ISymbol, List<string>>> _implementations = new(SymbolEqualityComparer.Default);
+
+    /// <summary>The model of <paramref name="symbol"/>, or null when it is not shown (accessors, compiler-generated, hidden).</summary>
+    public MemberModel? Create(ISymbol symbol, INamedTypeSymbol type)
+    {
+        if (!filter.IsShownMember(symbol)) return null;
+        return symbol switch
+        {
+            IMethodSymbol m => Method(m, type),
+            IPropertySymbol p => Property(p, type),
+            IFieldSymbol f => Field(f, type),
+            IEventSymbol e => Event(e, type),
+            _ => null,
+        };
+    }
+
+    /// <summary>A property declared in a C# 14 <c>extension(...)</c> block, shown on the static class that holds the block.</summary>
+    public MemberModel? ExtensionProperty(IPropertySymbol property, INamedTypeSymbol extensionBlock, INamedTypeSymbol staticClass)
+    {
+        var getterImpl = (property.GetMethod ?? property.SetMethod)?.AssociatedExtensionImplementation?.OriginalDefinition;
+        if (getterImpl?.GetDocumentationCommentId() is not { } implId || staticClass.GetDocumentationCommentId() is not { } typeId) return null;
+        var receiver = extensionBlock.ExtensionParameter;
+        var receiverModel = receiver is null ? null : Parameter(receiver, isExtensionReceiver: true);
+        var header = receiver is null ? "extension" : $"extension{TypeParameterList(extensionBlock.TypeParameters)}({Type(receiver.Type)} {EscapeIdentifier(receiver.Name)})";
+        var sig = $"{header} {Prefix(property, staticClass)}{Type(property.Type)} {EscapeIdentifier(property.Name)}{Accessors(property)}{ConstraintClauses(extensionBlock.TypeParameters)}";
+        return new MemberModel
+        {
+            // Real ids of extension-block members contain the compiler's <G>$ names; this one reads like an indexed property.
+            Id = "P:" + typeId[2..] + "." + property.MetadataName + implId[implId.IndexOf('(')..],
+            Name = property.Name,
+            DisplayName = (receiver is null ? "" : Type(receiver.Type) + ".") + property.Name,
+            Kind = ApiMemberKind.Property,
+            Accessibility = ToModel(property.DeclaredAccessibility),
+            Signature = sig,
+            ContainingTypeId = typeId,
+            TypeParameters = TypeParameters(extensionBlock.TypeParameters),
+            Parameters = receiverModel is null ? [] : [receiverModel],
+            ReturnType = TypeRef(property.Type),
+            IsStatic = property.IsStatic,
+            IsExtension = true,
+            Obsolete = filter.Obsolete(property),
+            Attributes = filter.Attributes(property),
+        };
+    }
+
+    private MemberModel? Method(IMethodSymbol m, INamedTypeSymbol type)
+    {
+        var typeName = EscapeIdentifier(type.Name);
+        var explicitImpl = m.ExplicitInterfaceImplementations.FirstOrDefault();
+        var (kind, name) = m.MethodKind switch
+        {
+            MethodKind.Constructor => (ApiMemberKind.Constructor, typeName),
+            MethodKind.Destructor => (ApiMemberKind.Destructor, "~" + typeName),
+            MethodKind.UserDefinedOperator => (ApiMemberKind.Operator, "operator " + OperatorToken(m)),
+            MethodKind.Conversion => (ApiMemberKind.ConversionOperator,
+                (m.MetadataName.Contains("Explicit", StringComparison.Ordinal) ? "explicit" : "implicit") + " operator " + Type(m.ReturnType)),
+            MethodKind.ExplicitInterfaceImplementation when explicitImpl is not null =>
+                (ApiMemberKind.Method, Type(explicitImpl.ContainingType) + "." + EscapeIdentifier(explicitImpl.Name)),
+            MethodKind.Ordinary => (ApiMemberKind.Method, EscapeIdentifier(m.Name)),
+            _ => ((ApiMemberKind)(-1), ""),
+        };
+        if (name.Length == 0) return null;
+
+        var parameters = m.Parameters.Select(p => Parameter(p)).ToImmutableArray();
+        var paramText = string.Join(", ", parameters.Select((p, i) => ParameterText(p, m.Parameters[i])));
+        var typeParams = TypeParameterList(m.TypeParameters);
+        var sb = new StringBuilder();
+        switch (kind)
+        {
+            case ApiMemberKind.Destructor:
+                sb.Append(name).Append("()");
+                break;
+            case ApiMemberKind.Constructor:
+                sb.Append(Prefix(m, type)).Append(name).Append('(').Append(paramText).Append(')');
+                break;
+            case ApiMemberKind.ConversionOperator:
+                sb.Append(Prefix(m, type)).Append(name).Append('(').Append(paramText).Append(')');
+                break;
+            default:
+                sb.Append(Prefix(m, type)).Append(ReturnPrefix(m)).Append(m.ReturnsVoid ? "void" : Type(m.ReturnType)).Append(' ')
+                  .Append(name).Append(typeParams).Append('(').Append(paramText).Append(')').Append(ConstraintClauses(m.TypeParameters));
+                break;
+        }
+        return new MemberModel
+        {
+            Id = m.GetDocumentationCommentId()!,
+            Name = name,
+            DisplayName = name + (kind == ApiMemberKind.Destructor ? "" : typeParams) + "(" + ParameterTypes(m.Parameters) + ")",
+            Kind = kind,
+            Accessibility = ToModel(explicitImpl is null ? m.DeclaredAccessibility : Microsoft.CodeAnalysis.Accessibility.Public),
+            Signature = sb.ToString(),
+            ContainingTypeId = type.GetDocumentationCommentId()!,
+            TypeParameters = TypeParameters(m.TypeParameters),
+            Parameters = parameters,
+            ReturnType = kind is ApiMemberKind.Constructor or ApiMemberKind.Destructor || m.ReturnsVoid ? null : TypeRef(m.ReturnType),
+            IsStatic = m.IsStatic,
+            IsAbstract = m.IsAbstract,
+            IsVirtual = m.IsVirtual,
+            IsOverride = m.IsOverride,
+            IsExtension = m.IsExtensionMethod,
+            ExplicitInterfaceMemberId = explicitImpl?.OriginalDefinition.GetDocumentationCommentId(),
+            ImplementedMemberIds = Implemented(m, m.OverriddenMethod, type),
+            Obsolete = filter.Obsolete(m),
+            Attributes = filter.Attributes(m),
+        };
+    }
+
+    private MemberModel Property(IPropertySymbol p, INamedTypeSymbol type)
+    {
+        var explicitImpl = p.ExplicitInterfaceImplementations.FirstOrDefault();
+        var qualifier = explicitImpl is null ? "" : Type(explicitImpl.ContainingType) + ".";
+        var parameters = p.Parameters.Select(x => Parameter(x)).ToImmutableArray();
+        string name, display, sig;
+        if (p.IsIndexer)
+        {
+            name = qualifier + "this[]";
+            display = qualifier + "this[" + ParameterTypes(p.Parameters) + "]";
+            var paramText = string.Join(", ", parameters.Select((x, i) => ParameterText(x, p.Parameters[i])));
+            sig = $"{Prefix(p, type)}{ReturnPrefix(p)}{Type(p.Type)} {qualifier}this[{paramText}]{Accessors(p)}";
+        }
+        else
+        {
+            name = display = qualifier + EscapeIdentifier(explicitImpl?.Name ?? p.Name);
+            sig = $"{Prefix(p, type)}{ReturnPrefix(p)}{Type(p.Type)} {name}{Accessors(p)}";
+        }
+        return new MemberModel
+        {
+            Id = p.GetDocumentationCommentId()!,
+            Name = name,
+            DisplayName = display,
+            Kind = p.IsIndexer ? ApiMemberKind.Indexer : ApiMemberKind.Property,
+            Accessibility = ToModel(explicitImpl is null ? p.DeclaredAccessibility : Microsoft.CodeAnalysis.Accessibility.Public),
+            Signature = sig,
+            ContainingTypeId = type.GetDocumentationCommentId()!,
+            Parameters = parameters,
+            ReturnType = TypeRef(p.Type),
+            IsStatic = p.IsStatic,
+            IsAbstract = p.IsAbstract,
+            IsVirtual = p.IsVirtual,
+            IsOverride = p.IsOverride,
+            ExplicitInterfaceMemberId = explicitImpl?.OriginalDefinition.GetDocumentationCommentId(),
+            ImplementedMemberIds = Implemented(p, p.OverriddenProperty, type),
+            Obsolete = filter.Obsolete(p),
+            Attributes = filter.Attributes(p),
+        };
+    }
+
+    private MemberModel Field(IFieldSymbol f, INamedTypeSymbol type)
+    {
+        var isEnum = type.TypeKind == TypeKind.Enum;
+        var value = f.HasConstantValue
+            ? isEnum ? Constant(f.ConstantValue, type.EnumUnderlyingType!) : Constant(f.ConstantValue, f.Type)
+            : null;
+        string sig;
+        if (isEnum) sig = EscapeIdentifier(f.Name) + (value is null ? "" : " = " + value);
+        else
+        {
+            var mods = f.IsConst ? "const " : (f.IsStatic ? "static " : "") + (f.IsReadOnly ? "readonly " : "") + (f.IsVolatile ? "volatile " : "") + (f.IsRequired ? "required " : "");
+            sig = $"{Accessibility(f.DeclaredAccessibility)} {mods}{Type(f.Type)} {EscapeIdentifier(f.Name)}" + (f.IsConst && value is not null ? " = " + value : "");
+        }
+        return new MemberModel
+        {
+            Id = f.GetDocumentationCommentId()!,
+            Name = EscapeIdentifier(f.Name),
+            DisplayName = EscapeIdentifier(f.Name),
+            Kind = isEnum ? ApiMemberKind.EnumValue : f.IsConst ? ApiMemberKind.Constant : ApiMemberKind.Field,
+            Accessibility = ToModel(f.DeclaredAccessibility),
+            Signature = sig,
+            ContainingTypeId = type.GetDocumentationCommentId()!,
+            ReturnType = isEnum ? null : TypeRef(f.Type),
+            ConstantValue = value,
+            IsStatic = f.IsStatic,
+            Obsolete = filter.Obsolete(f),
+            Attributes = filter.Attributes(f),
+        };
+    }
+
+    private MemberModel Event(IEventSymbol e, INamedTypeSymbol type)
+    {
+        var explicitImpl = e.ExplicitInterfaceImplementations.FirstOrDefault();
+        var name = (explicitImpl is null ? "" : Type(explicitImpl.ContainingType) + ".") + EscapeIdentifier(explicitImpl?.Name ?? e.Name);
+        return new MemberModel
+        {
+            Id = e.GetDocumentationCommentId()!,
+            Name = name,
+            DisplayName = name,
+            Kind = ApiMemberKind.Event,
+            Accessibility = ToModel(explicitImpl is null ? e.DeclaredAccessibility : Microsoft.CodeAnalysis.Accessibility.Public),
+            Signature = $"{Prefix(e, type)}event {Type(e.Type)} {name}",
+            ContainingTypeId = type.GetDocumentationCommentId()!,
+            ReturnType = TypeRef(e.Type),
+            IsStatic = e.IsStatic,
+            IsAbstract = e.IsAbstract,
+            IsVirtual = e.IsVirtual,
+            IsOverride = e.IsOverride,
+            ExplicitInterfaceMemberId = explicitImpl?.OriginalDefinition.GetDocumentationCommentId(),
+            ImplementedMemberIds = Implemented(e, e.OverriddenEvent, type),
+            Obsolete = filter.Obsolete(e),
+            Attributes = filter.Attributes(e),
+        };
+    }
+
+    /// <summary><c>int, out string</c>: parameter types with ref-kind, which tells overloads apart.</summary>
+    public static string ParameterTypes(ImmutableArray<IParameterSymbol> parameters) =>
+        string.Join(", ", parameters.Select(p => p.RefKind switch
+        {
+            RefKind.Ref => "ref ",
+            RefKind.Out => "out ",
+            RefKind.In => "in ",
+            RefKind.RefReadOnlyParameter => "ref readonly ",
+            _ => "",
+        } + Type(p.Type)));
+
+    public static string TypeParameterList(ImmutableArray<ITypeParameterSymbol> typeParameters) =>
+        typeParameters.IsEmpty ? "" : "<" + string.Join(", ", typeParameters.Select(t => t.Name)) + ">";
+
+    /// <summary>Accessibility and modifiers; interface members omit the implied <c>public abstract</c>.</summary>
+    private static string Prefix(ISymbol s, INamedTypeSymbol type)
+    {
+        var sb = new StringBuilder();
+        var inInterface = type.TypeKind == TypeKind.Interface;
+        var isExplicit = s is IMethodSymbol { ExplicitInterfaceImplementations.IsEmpty: false } or IPropertySymbol { ExplicitInterfaceImplementations.IsEmpty: false } or IEventSymbol { ExplicitInterfaceImplementations.IsEmpty: false };
+        if (isExplicit) return "";
+        if (!(inInterface && s.DeclaredAccessibility == Microsoft.CodeAnalysis.Accessibility.Public))
+            sb.Append(Accessibility(s.DeclaredAccessibility)).Append(' ');
+        if (s.IsStatic) sb.Append("static ");
+        if (s is IMethodSymbol { MethodKind: MethodKind.Constructor }) return sb.ToString();
+        if (inInterface)
+        {
+            if (s.IsStatic && s.IsAbstract) sb.Append("abstract ");
+            else if (s.IsStatic && s.IsVirtual) sb.Append("virtual ");
+            return sb.ToString();
+        }
+        if (s.IsAbstract) sb.Append("abstract ");
+        else if (s.IsOverride) sb.Append(s.IsSealed ? "sealed override " : "override ");
+        else if (s.IsVirtual) sb.Append("virtual ");
+        if (s is IPropertySymbol { IsRequired: true }) sb.Append("required ");
+        if (type.TypeKind == TypeKind.Struct && !type.IsReadOnly && IsReadOnlyMember(s)) sb.Append("readonly ");
+        return sb.ToString();
+    }
+
+    private static bool IsReadOnlyMember(ISymbol s) => s switch
+    {
+        IMethodSymbol m => m.IsReadOnly && !m.IsStatic,
+        IPropertySymbol p => !p.IsStatic && (p.GetMethod?.IsReadOnly ?? true) && (p.SetMethod?.IsReadOnly ?? true),
+        _ => false,
+    };
+
+    private static string ReturnPrefix(IMethodSymbol m) => m.ReturnsByRefReadonly ? "ref readonly " : m.ReturnsByRef ? "ref " : "";
+
+    private static string ReturnPrefix(IPropertySymbol p) => p.ReturnsByRefReadonly ? "ref readonly " : p.ReturnsByRef ? "ref " : "";
+
+    /// <summary><c> { get; protected set; }</c>: only accessors a reader of the docs can call.</summary>
+    private string Accessors(IPropertySymbol p)
+    {
+        var parts = new List<string>();
+        if (p.GetMethod is { } get && filter.IsAccessorShown(get)) parts.Add(AccessorPrefix(get, p) + "get;");
+        if (p.SetMethod is { } set && filter.IsAccessorShown(set)) parts.Add(AccessorPrefix(set, p) + (set.IsInitOnly ? "init;" : "set;"));
+        return " { " + string.Join(" ", parts) + " }";
+    }
+
+    private static string AccessorPrefix(IMethodSymbol accessor, IPropertySymbol property) =>
+        accessor.DeclaredAccessibility != property.DeclaredAccessibility && property.ExplicitInterfaceImplementations.IsEmpty
+            ? Accessibility(accessor.DeclaredAccessibility) + " " : "";
+
+    /// <summary>Overridden member and implemented interface members (explicitly or implicitly), as ids.</summary>
+    private ImmutableArray<string> Implemented(ISymbol member, ISymbol? overridden, INamedTypeSymbol type)
+    {
+        var ids = new List<string>();
+        if (overridden?.OriginalDefinition.GetDocumentationCommentId() is { } o) ids.Add(o);
+        var explicitImpls = member switch
+        {
+            IMethodSymbol m => m.ExplicitInterfaceImplementations.Cast<ISymbol>(),
+            IPropertySymbol p => p.ExplicitInterfaceImplementations,
+            IEventSymbol e => e.ExplicitInterfaceImplementations,
+            _ => [],
+        };
+        foreach (var i in explicitImpls)
+            if (i.OriginalDefinition.GetDocumentationCommentId() is { } id) ids.Add(id);
+        if (!explicitImpls.Any() && ImplementationMap(type).TryGetValue(member, out var implemented)) ids.AddRange(implemented);
+        return [.. ids.Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Member of <paramref name="type"/> → ids of the interface members it implements, computed once per type
+    /// (types such as <c>int</c> implement hundreds of generic-math members; asking per member would be quadratic).</summary>
+    private IReadOnlyDictionary<ISymbol, List<string>> ImplementationMap(INamedTypeSymbol type) => _implementations.GetOrAdd(type, t =>
+    {
+        var map = new Dictionary<ISymbol, List<string>>(SymbolEqualityComparer.Default);
+        foreach (var iface in t.AllInterfaces)
+            foreach (var candidate in iface.GetMembers())
+            {
+                if (candidate is not (IMethodSymbol { AssociatedSymbol: null } or IPropertySymbol or IEventSymbol)) continue;
+                if (t.FindImplementationForInterfaceMember(candidate) is not { } impl || !SymbolEqualityComparer.Default.Equals(impl.ContainingType, t)) continue;
+                if (candidate.OriginalDefinition.GetDocumentationCommentId() is not { } id) continue;
+                (map.TryGetValue(impl, out var list) ? list : map[impl] = []).Add(id);
+            }
+        return map;
+    });
+}
