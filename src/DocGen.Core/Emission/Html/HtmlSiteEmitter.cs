@@ -1,11 +1,25 @@
+using DocGen.Core.Emission.Pages;
+using DocGen.Core.Emission.Rendering;
 using DocGen.Core.Options;
 
 namespace DocGen.Core.Emission;
 
-/// <summary>Writes the static HTML site under <c>site/</c>. (Stub.)</summary>
+/// <summary>
+/// Writes the static HTML site under <c>site/</c>: <c>index.html</c>, a page per namespace, type and
+/// member name, <c>coverage.html</c>, the search index and the assets. Works from <c>file://</c>.
+/// </summary>
 public sealed class HtmlSiteEmitter : IEmitter
 {
     public string Name => "html";
+
     public bool IsEnabled(DocGenOptions options) => options.Formats.HasFlag(OutputFormats.Html);
-    public void Emit(EmissionContext context) => context.Writer.WriteText("site/index.html", "<!doctype html><title>DocGen</title>\n");
+
+    public void Emit(EmissionContext context)
+    {
+        var (pages, links, _) = PageRenderer.Emit(context, new PageFormat("html", "site", ".html", null, true,
+            (resolver, diagnostics) => new DocHtmlRenderer(resolver, diagnostics)));
+        foreach (var asset in TemplateStore.AssetNames())
+            context.Writer.Write("site/assets/" + asset, TemplateStore.ReadAsset(asset));
+        context.Writer.WriteText("site/" + SearchIndex.FileName, SearchIndex.Build(pages, links));
+    }
 }
