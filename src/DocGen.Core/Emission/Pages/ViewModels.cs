@@ -73,7 +73,10 @@ public sealed record IndexView(
     int TypeCount,
     int MemberCount,
     CoverageNumbers Coverage,
-    string CoverageUrl);
+    string CoverageUrl)
+{
+    public int NamespaceCount => Namespaces.Count;
+}
 
 /// <summary><c>namespace</c>: one namespace.</summary>
 public sealed record NamespaceView(string Name, IReadOnlyList<GroupView<TypeSummaryView>> Groups, CoverageNumbers Coverage);
@@ -138,6 +141,7 @@ public sealed record OverloadView
 public sealed record MemberPageView(string Name, string Kind, LinkView Type, LinkView Namespace, IReadOnlyList<OverloadView> Overloads)
 {
     public bool HasOverloads => Overloads.Count > 1;
+    public int OverloadCount => Overloads.Count;
 }
 
 public sealed record ProvenanceCount(string Label, int Count);

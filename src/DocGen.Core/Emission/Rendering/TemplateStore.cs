@@ -38,7 +38,8 @@ internal sealed partial class TemplateStore
     /// <param name="reportShared">Whether this store reports problems of the folder itself (a missing folder), so two stores do not report them twice.</param>
     public static TemplateStore Load(string kind, string? overridesDirectory, ITextEncoder? encoder, DiagnosticBag diagnostics, bool reportShared)
     {
-        var configuration = new HandlebarsConfiguration();
+        // Numbers (coverage percentages) must not depend on the machine's culture.
+        var configuration = new HandlebarsConfiguration { FormatProvider = System.Globalization.CultureInfo.InvariantCulture };
         if (encoder is not null) configuration.TextEncoder = encoder;
         var store = new TemplateStore(Handlebars.Create(configuration), diagnostics);
 
@@ -72,7 +73,7 @@ internal sealed partial class TemplateStore
             var entry = new Entry(name, $"{kind}/{name}.hbs", builtIn[name]);
             if (overrides.TryGetValue(name, out var file))
             {
-                var text = File.ReadAllText(file);
+                var text = PartialText(name, File.ReadAllText(file));
                 if (store.TryCompile(file, text, out var compiled))
                 {
                     entry.Primary = compiled;
@@ -180,6 +181,9 @@ internal sealed partial class TemplateStore
         return (entry.PrimaryFile!, null);
     }
 
+    /// <summary>Partials are used inline (<c>{{&gt; badge}}</c> in a table row): the final newline editors add would break the line.</summary>
+    private static string PartialText(string name, string text) => name.StartsWith('_') ? text.TrimEnd('\r', '\n') : text;
+
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 
     private static Dictionary<string, string> EmbeddedTemplates(string kind)
@@ -193,7 +197,8 @@ internal sealed partial class TemplateStore
             if (!normalized.StartsWith(prefix, StringComparison.Ordinal) || !normalized.EndsWith(".hbs", StringComparison.Ordinal)) continue;
             using var stream = assembly.GetManifestResourceStream(resource)!;
             using var reader = new StreamReader(stream);
-            result[normalized[prefix.Length..^4]] = reader.ReadToEnd();
+            var name = normalized[prefix.Length..^4];
+            result[name] = PartialText(name, reader.ReadToEnd());
         }
         return result;
     }
