@@ -47,6 +47,7 @@ internal static class PageRenderer
             var label = links.FileOf(page);
             var body = templates.Render(template, model, label);
             var text = templates.Render("layout", builder.Layout(page, title, body), label);
+            if (format.Encoder is MarkdownTextEncoder) text = MarkdownText.Tidy(text);
             context.Writer.WriteText(format.Folder + "/" + label, text);
         });
         return (pages, links, builder);

@@ -115,6 +115,39 @@ internal static class MarkdownText
         return "`` " + flat + " ``";
     }
 
+    /// <summary>
+    /// Collapses runs of blank lines outside code fences (templates and block renderers both add spacing,
+    /// which is harmless to Markdown but noisy to read) and ends the file with one newline.
+    /// </summary>
+    public static string Tidy(string markdown)
+    {
+        var sb = new StringBuilder(markdown.Length);
+        string? fence = null;
+        var blank = false;
+        foreach (var raw in markdown.Replace("\r\n", "\n").Split('\n'))
+        {
+            var line = fence is null ? raw.TrimEnd() : raw;
+            var trimmed = line.TrimStart();
+            if (fence is null && trimmed.StartsWith("```", StringComparison.Ordinal))
+                fence = new string('`', trimmed.TakeWhile(c => c == '`').Count());
+            else if (fence is not null && trimmed.StartsWith(fence, StringComparison.Ordinal) && trimmed.Trim('`').Length == 0)
+            {
+                fence = null;
+                sb.Append(line).Append('\n');
+                blank = false;
+                continue;
+            }
+            if (fence is null && line.Length == 0)
+            {
+                if (blank || sb.Length == 0) continue;
+                blank = true;
+            }
+            else blank = false;
+            sb.Append(line).Append('\n');
+        }
+        return sb.ToString().TrimEnd('\n') + "\n";
+    }
+
     /// <summary>A link destination: spaces and parentheses encoded so the link stays one token.</summary>
     public static string Url(string url) => url.Replace(" ", "%20").Replace("(", "%28").Replace(")", "%29").Replace("<", "%3C").Replace(">", "%3E");
 }

@@ -102,7 +102,8 @@ internal sealed partial class TemplateStore
         {
             return Invoke(template, model);
         }
-        catch (Exception ex) when (entry.PrimaryFile is not null && !entry.FellBack)
+        // Other threads may be running the user's template when the first failure swaps it: they retry too.
+        catch (Exception ex) when (entry.PrimaryFile is not null)
         {
             lock (entry)
             {
@@ -148,17 +149,26 @@ internal sealed partial class TemplateStore
     /// </summary>
     private (int? Line, int? Column) LocateCompileError(string text, string message)
     {
+        // "Reached end of template…" positions point at the end: the prefix search finds the opening instead.
         var match = OccurredAt().Match(message);
-        if (match.Success) return (int.Parse(match.Groups[1].Value) + 1, int.Parse(match.Groups[2].Value) + 1);
+        if (match.Success && !message.StartsWith("Reached end", StringComparison.Ordinal))
+            return (int.Parse(match.Groups[1].Value) + 1, int.Parse(match.Groups[2].Value) + 1);
         var lines = text.Split('\n');
         var probe = Handlebars.Create();
-        for (var i = 1; i <= lines.Length; i++)
+        int? same = null, firstHard = null;
+        for (var i = 1; i <= lines.Length && same is null; i++)
         {
             try { probe.Compile(string.Join('\n', lines[..i])); }
-            catch (Exception ex) when (FirstLine(ex.Message) == FirstLine(message)) { return (i, null); }
-            catch (Exception) { }
+            catch (Exception ex)
+            {
+                if (FirstLine(ex.Message) == FirstLine(message)) same = i;
+                // A block still open at a prefix's end may close later; any other failure cannot be fixed by later lines.
+                else if (firstHard is null && !ex.Message.Contains("block expression", StringComparison.Ordinal)) firstHard = i;
+            }
         }
-        return (null, null);
+        if (firstHard is not null && (same is null || firstHard < same)) return (firstHard, null);
+        if (same is not null) return (same, null);
+        return match.Success ? (int.Parse(match.Groups[1].Value) + 1, int.Parse(match.Groups[2].Value) + 1) : (null, null);
     }
 
     /// <summary>Runtime errors name the helper or partial they miss; find where the template uses it.</summary>
