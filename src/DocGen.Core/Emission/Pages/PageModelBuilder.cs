@@ -148,7 +148,7 @@ internal sealed class PageModelBuilder(ApiModel model, PageNames pages, DocRende
             crumbs,
             pages.Namespaces.Select(ns => new LinkView(DisplayNamespace(ns.Name), _links.Relative(page, ns), ns.Name == currentNs)).ToList(),
             members,
-            type?.Name,
+            type is not null && pages.Find(type.Id)?.Page is TypePage owner ? new LinkView(type.Name, _links.Relative(page, owner), page == owner) : null,
             "DocGen");
     }
 
@@ -162,7 +162,11 @@ internal sealed class PageModelBuilder(ApiModel model, PageNames pages, DocRende
         var map = _memberPagesByType;
         if (map is null)
         {
-            map = pages.Members.GroupBy(m => m.Type.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+            // Same order as the type page: by kind, then name.
+            map = pages.Members.GroupBy(m => m.Type.Id, StringComparer.Ordinal).ToDictionary(
+                g => g.Key,
+                g => g.OrderBy(m => Array.IndexOf(KindOrder, m.Members[0].Kind)).ThenBy(m => m.Name, StringComparer.Ordinal).ToList(),
+                StringComparer.Ordinal);
             Interlocked.CompareExchange(ref _memberPagesByType, map, null);
         }
         return map.TryGetValue(type.Id, out var list) ? list : [];

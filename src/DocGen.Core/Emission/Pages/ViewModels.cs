@@ -22,7 +22,7 @@ public sealed record LayoutView(
     IReadOnlyList<LinkView> Breadcrumbs,
     IReadOnlyList<LinkView> Namespaces,
     IReadOnlyList<LinkView> Members,
-    string? MembersTitle,
+    LinkView? MembersOf,
     string Generator);
 
 /// <summary>The rendered sections of one doc comment.</summary>
