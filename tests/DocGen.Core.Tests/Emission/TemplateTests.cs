@@ -105,3 +105,27 @@ public sealed class TemplateTests
         run.Diagnostics.ToList().ShouldNotContain(d => d.Id == "DG0203");
     }
 }
+
+public sealed class EmitterContractTests
+{
+    [Fact]
+    public void Emit_CancelledToken_ThrowsOperationCanceled()
+    {
+        using var dir = new DocGen.Tests.Shared.TempDirectory("docgen-cancel");
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        var context = new DocGen.Core.Emission.EmissionContext(SampleModel.Full(), new DocGen.Core.Inputs.ProjectInputs { AssemblyPath = "a.dll" },
+            new DocGen.Core.Options.DocGenOptions { OutputPath = dir.Path }, new DocGen.Core.Output.OutputWriter(dir.Path), new DiagnosticBag(), cts.Token);
+        Should.Throw<OperationCanceledException>(() => new DocGen.Core.Emission.HtmlSiteEmitter().Emit(context));
+    }
+
+    [Fact]
+    public void Emit_EmptyModel_WritesHomeAndCoverageOnly()
+    {
+        using var run = new EmitRun(new DocGen.Core.Model.ApiModel([]));
+        run.Site("index.html").ShouldContain("0 types and 0 members");
+        run.Site("coverage.html").ShouldContain("Everything is documented.");
+        run.Markdown("README.md").ShouldStartWith("# API");
+        run.Diagnostics.ToList().ShouldBeEmpty();
+    }
+}

@@ -33,23 +33,33 @@ internal static class PageRenderer
 
         var all = pages.All.ToList();
         var options = new ParallelOptions { CancellationToken = context.CancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
-        Parallel.ForEach(all, options, page =>
+        try
         {
-            var (template, model, title) = page switch
-            {
-                IndexPage => ("index", (object)builder.Index(page), builder.SiteName),
-                CoveragePage => ("coverage", builder.Coverage(page), "Documentation coverage"),
-                NamespacePage ns => ("namespace", builder.Namespace(ns), $"{(ns.Name.Length == 0 ? "(global)" : ns.Name)} namespace"),
-                TypePage tp => ("type", builder.Type(tp), $"{tp.Type.QualifiedName} {PageModelBuilder.TypeKindLabel(tp.Type.Kind)}"),
-                MemberPage mp => ("member", builder.Member(mp), $"{mp.Type.QualifiedName}.{mp.Name} {PageModelBuilder.MemberKindLabel(mp.Members[0].Kind)}"),
-                _ => throw new InvalidOperationException("unknown page " + page),
-            };
-            var label = links.FileOf(page);
-            var body = templates.Render(template, model, label);
-            var text = templates.Render("layout", builder.Layout(page, title, body), label);
-            if (format.Encoder is MarkdownTextEncoder) text = MarkdownText.Tidy(text);
-            context.Writer.WriteText(format.Folder + "/" + label, text);
-        });
+            Parallel.ForEach(all, options, page => RenderPage(context, format, page, templates, builder, links));
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            // Callers handle typed failures (a rejected output path); do not hide them in an AggregateException.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+        }
         return (pages, links, builder);
+    }
+
+    private static void RenderPage(EmissionContext context, PageFormat format, Page page, TemplateStore templates, PageModelBuilder builder, LinkResolver links)
+    {
+        var (template, model, title) = page switch
+        {
+            IndexPage => ("index", (object)builder.Index(page), builder.SiteName),
+            CoveragePage => ("coverage", builder.Coverage(page), "Documentation coverage"),
+            NamespacePage ns => ("namespace", builder.Namespace(ns), $"{(ns.Name.Length == 0 ? "(global)" : ns.Name)} namespace"),
+            TypePage tp => ("type", builder.Type(tp), $"{tp.Type.QualifiedName} {PageModelBuilder.TypeKindLabel(tp.Type.Kind)}"),
+            MemberPage mp => ("member", builder.Member(mp), $"{mp.Type.QualifiedName}.{mp.Name} {PageModelBuilder.MemberKindLabel(mp.Members[0].Kind)}"),
+            _ => throw new InvalidOperationException("unknown page " + page),
+        };
+        var label = links.FileOf(page);
+        var body = templates.Render(template, model, label);
+        var text = templates.Render("layout", builder.Layout(page, title, body), label);
+        if (format.Encoder is MarkdownTextEncoder) text = MarkdownText.Tidy(text);
+        context.Writer.WriteText(format.Folder + "/" + label, text);
     }
 }
