@@ -28,10 +28,11 @@ public sealed class HtmlSiteEmitterTests(FullSiteFixture fixture) : IClassFixtur
             {
                 if (link.StartsWith("https://", StringComparison.Ordinal) || link.StartsWith("mailto:", StringComparison.Ordinal)) continue;
                 link.ShouldNotStartWith("javascript", Case.Insensitive);
-                var path = link.Split('#')[0];
-                if (path.Length == 0) continue; // same-page anchor
-                var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(page)!, path));
+                var parts = link.Split('#');
+                var target = parts[0].Length == 0 ? page : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(page)!, parts[0]));
                 File.Exists(target).ShouldBeTrue($"{Run.Relative(page)} links to '{link}', which does not exist");
+                if (parts.Length > 1 && target.EndsWith(".html", StringComparison.Ordinal))
+                    File.ReadAllText(target).ShouldContain($"id=\"{parts[1]}\"", customMessage: $"{Run.Relative(page)} links to missing anchor '{link}'");
                 checkedLinks++;
             }
         }
