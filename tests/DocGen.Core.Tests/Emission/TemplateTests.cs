@@ -81,6 +81,28 @@ public sealed class TemplateTests
     }
 
     [Fact]
+    public void Emit_AssetInTemplatesFolder_ReplacesBuiltInAsset()
+    {
+        using var templates = new TempDirectory("docgen-templates");
+        templates.Write("html/assets/docgen.css", "body { background: hotpink; }");
+        using var run = new EmitRun(SampleModel.Full(), templates.Path);
+        run.Site("assets/docgen.css").ShouldBe("body { background: hotpink; }");
+        run.Site("assets/docgen.js").ShouldContain("DOCGEN_SEARCH");
+        run.Diagnostics.ToList().ShouldNotContain(d => d.Id == "DG0206");
+    }
+
+    [Fact]
+    public void Emit_AbsoluteSourcePathsUnderTheProject_AreShownRelative()
+    {
+        var projectDir = Path.Combine(Path.GetTempPath(), "proj-" + Guid.NewGuid().ToString("N")[..6]);
+        var type = SampleModel.Type("Acme", "Thing", summary: "A thing.") with { Source = new DocGen.Core.Model.SourceLocation(Path.Combine(projectDir, "src", "Thing.cs"), 7) };
+        using var run = new EmitRun(SampleModel.Of(type), projectPath: Path.Combine(projectDir, "Acme.csproj"));
+        var html = run.Site("api/acme/thing.html");
+        html.ShouldContain("src/Thing.cs:7");
+        html.ShouldNotContain(projectDir);
+    }
+
+    [Fact]
     public void Emit_TwoRuns_ProduceByteIdenticalFiles()
     {
         using var first = new EmitRun(SampleModel.Full());

@@ -18,8 +18,13 @@ public sealed class HtmlSiteEmitter : IEmitter
     {
         var (pages, links, _) = PageRenderer.Emit(context, new PageFormat("html", "site", ".html", null, true,
             (resolver, diagnostics) => new DocHtmlRenderer(resolver, diagnostics)));
+        // Assets are overridable like templates: {TemplatesDirectory}/html/assets/docgen.css replaces the built-in style.
+        var overrides = context.Options.TemplatesDirectory is { } dir ? Path.Combine(dir, "html", "assets") : null;
         foreach (var asset in TemplateStore.AssetNames())
-            context.Writer.Write("site/assets/" + asset, TemplateStore.ReadAsset(asset));
+        {
+            var custom = overrides is null ? null : Path.Combine(overrides, asset);
+            context.Writer.Write("site/assets/" + asset, custom is not null && File.Exists(custom) ? File.ReadAllBytes(custom) : TemplateStore.ReadAsset(asset));
+        }
         context.Writer.WriteText("site/" + SearchIndex.FileName, SearchIndex.Build(pages, links));
     }
 }

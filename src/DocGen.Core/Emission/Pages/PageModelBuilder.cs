@@ -4,7 +4,11 @@ using DocGen.Core.Model;
 namespace DocGen.Core.Emission.Pages;
 
 /// <summary>Builds the data each template sees, rendering doc comments with the format's renderer.</summary>
-internal sealed class PageModelBuilder(ApiModel model, PageNames pages, DocRenderer renderer)
+/// <param name="model">The model being documented.</param>
+/// <param name="pages">Page names of that model.</param>
+/// <param name="renderer">Renders doc comments for the output format.</param>
+/// <param name="sourceRoot">Folder that source paths are shown relative to (the project's), or null.</param>
+internal sealed class PageModelBuilder(ApiModel model, PageNames pages, DocRenderer renderer, string? sourceRoot = null)
 {
     private static readonly ApiMemberKind[] KindOrder =
     [
@@ -288,7 +292,21 @@ internal sealed class PageModelBuilder(ApiModel model, PageNames pages, DocRende
 
     private static string? ObsoleteText(ObsoleteInfo? info) => info is null ? null : string.IsNullOrWhiteSpace(info.Message) ? "Obsolete." : "Obsolete: " + info.Message;
 
-    private static string? SourceText(SourceLocation? source) => source is null ? null : $"{source.Path.Replace('\\', '/')}:{source.Line}";
+    /// <summary>
+    /// <c>path:line</c>, relative to the project folder when the file is under it, so pages do not carry
+    /// the build machine's folders (and two machines build the same bytes).
+    /// </summary>
+    private string? SourceText(SourceLocation? source)
+    {
+        if (source is null) return null;
+        var path = source.Path;
+        if (sourceRoot is not null && Path.IsPathRooted(path))
+        {
+            var relative = Path.GetRelativePath(sourceRoot, path);
+            if (!relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative)) path = relative;
+        }
+        return $"{path.Replace('\\', '/')}:{source.Line}";
+    }
 
     private static string DisplayNamespace(string name) => name.Length == 0 ? "(global)" : name;
 

@@ -29,7 +29,8 @@ internal static class PageRenderer
         var links = new LinkResolver(pages, format.Extension, docDiagnostics);
         var renderer = format.CreateRenderer(links, docDiagnostics);
         var templates = TemplateStore.Load(format.Kind, context.Options.TemplatesDirectory, format.Encoder, context.Diagnostics, reportShared: format.ReportsDocProblems);
-        var builder = new PageModelBuilder(context.Model, pages, renderer);
+        var projectFolder = context.Inputs.ProjectPath is { } project ? Path.GetDirectoryName(Path.GetFullPath(project)) : null;
+        var builder = new PageModelBuilder(context.Model, pages, renderer, projectFolder);
 
         var all = pages.All.ToList();
         var options = new ParallelOptions { CancellationToken = context.CancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
