@@ -21,8 +21,6 @@ internal sealed partial class LinkResolver(PageNames pages, string extension, Di
     private const string LearnBase = "https://learn.microsoft.com/dotnet/api/";
     private readonly ConcurrentDictionary<(string Owner, string Cref), byte> _reported = new();
 
-    public PageNames Pages => pages;
-
     /// <summary>File extension of pages, with the dot (<c>.html</c>, <c>.md</c>).</summary>
     public string Extension => extension;
 

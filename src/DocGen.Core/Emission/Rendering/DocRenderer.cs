@@ -42,9 +42,6 @@ internal abstract class DocRenderer(LinkResolver links, DiagnosticBag? diagnosti
         return url is null ? Code(type.Display) : Link(Code(type.Display), url);
     }
 
-    /// <summary>A link with raw (unescaped) text.</summary>
-    public string TextLink(string text, string url) => Link(Escape(text), url);
-
     /// <summary>Shared handling of <c>&lt;see&gt;</c>: cref, href or langword.</summary>
     protected string RenderReference(DocReference reference, RenderScope scope)
     {

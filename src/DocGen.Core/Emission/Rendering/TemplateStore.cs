@@ -27,9 +27,6 @@ internal sealed partial class TemplateStore
         _diagnostics = diagnostics;
     }
 
-    /// <summary>Names (without <c>.hbs</c>) of the templates in this store, partials included (<c>_header</c>).</summary>
-    public IEnumerable<string> Names => _templates.Keys.Order(StringComparer.Ordinal);
-
     /// <summary>Loads and compiles the templates of <paramref name="kind"/>.</summary>
     /// <param name="kind"><c>html</c> or <c>markdown</c>: the folder under Templates/.</param>
     /// <param name="overridesDirectory">The user's templates folder, or null.</param>
