@@ -1,11 +1,30 @@
+using DocGen.Core.Emission.Pages;
+using DocGen.Core.Emission.Rendering;
 using DocGen.Core.Options;
 
 namespace DocGen.Core.Emission;
 
-/// <summary>Writes the static HTML site under <c>site/</c>. (Stub.)</summary>
+/// <summary>
+/// Writes the static HTML site under <c>site/</c>: <c>index.html</c>, a page per namespace, type and
+/// member name, <c>coverage.html</c>, the search index and the assets. Works from <c>file://</c>.
+/// </summary>
 public sealed class HtmlSiteEmitter : IEmitter
 {
     public string Name => "html";
+
     public bool IsEnabled(DocGenOptions options) => options.Formats.HasFlag(OutputFormats.Html);
-    public void Emit(EmissionContext context) => context.Writer.WriteText("site/index.html", "<!doctype html><title>DocGen</title>\n");
+
+    public void Emit(EmissionContext context)
+    {
+        var (pages, links, _) = PageRenderer.Emit(context, new PageFormat("html", "site", ".html", null, true,
+            (resolver, diagnostics) => new DocHtmlRenderer(resolver, diagnostics)));
+        // Assets are overridable like templates: {TemplatesDirectory}/html/assets/docgen.css replaces the built-in style.
+        var overrides = context.Options.TemplatesDirectory is { } dir ? Path.Combine(dir, "html", "assets") : null;
+        foreach (var asset in TemplateStore.AssetNames())
+        {
+            var custom = overrides is null ? null : Path.Combine(overrides, asset);
+            context.Writer.Write("site/assets/" + asset, custom is not null && File.Exists(custom) ? File.ReadAllBytes(custom) : TemplateStore.ReadAsset(asset));
+        }
+        context.Writer.WriteText("site/" + SearchIndex.FileName, SearchIndex.Build(pages, links));
+    }
 }

@@ -1,0 +1,109 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using DocGen.Core.Diagnostics;
+using DocGen.Core.Model;
+
+namespace DocGen.Core.Emission.Pages;
+
+/// <summary>The documentation being rendered: which page it lands on and whose docs they are (for diagnostics).</summary>
+/// <param name="Page">The page being written; links are made relative to it.</param>
+/// <param name="OwnerId">Documentation comment id of the type or member whose docs these are.</param>
+/// <param name="Source">Where that type or member is declared, for the location of a warning.</param>
+internal sealed record RenderScope(Page Page, string OwnerId, SourceLocation? Source);
+
+/// <summary>
+/// Turns crefs and type references into URLs: model ids go to our own pages (relative to the current
+/// page), .NET ids (<c>System.*</c>, <c>Microsoft.*</c>) to learn.microsoft.com, anything else is
+/// unresolved and reported once per owner and cref.
+/// </summary>
+internal sealed partial class LinkResolver(PageNames pages, string extension, DiagnosticBag? diagnostics)
+{
+    private const string LearnBase = "https://learn.microsoft.com/dotnet/api/";
+    private readonly ConcurrentDictionary<(string Owner, string Cref), byte> _reported = new();
+
+    /// <summary>File extension of pages, with the dot (<c>.html</c>, <c>.md</c>).</summary>
+    public string Extension => extension;
+
+    /// <summary>The file path of a page relative to the emitter's folder (<c>api/ns/type.html</c>).</summary>
+    public string FileOf(Page page) => page is IndexPage && extension == ".md" ? "README.md" : page.Path + extension;
+
+    /// <summary>URL of <paramref name="target"/> relative to the page <paramref name="from"/>.</summary>
+    public string Relative(Page from, Page target, string? anchor = null)
+    {
+        var url = RelativePath(from.Path, FileOf(target));
+        return anchor is null ? url : url + "#" + anchor;
+    }
+
+    /// <summary>Prefix that leads from <paramref name="from"/> to the folder root (<c>""</c>, <c>../../</c>).</summary>
+    public static string RootOf(Page from) => string.Concat(Enumerable.Repeat("../", from.Path.Count(c => c == '/')));
+
+    /// <summary>Resolves a cref seen in docs. Returns null (and reports a warning once) when it is unresolved.</summary>
+    public string? ResolveCref(string cref, RenderScope scope)
+    {
+        var url = TryResolve(cref, scope.Page);
+        if (url is null && diagnostics is not null && _reported.TryAdd((scope.OwnerId, cref), 0))
+            diagnostics.Report(DiagnosticIds.UnresolvedCref, scope.Source?.Path, scope.Source?.Line, cref, scope.OwnerId);
+        return url;
+    }
+
+    /// <summary>Resolves an id without reporting (type references in signatures).</summary>
+    public string? TryResolve(string? id, Page from)
+    {
+        if (string.IsNullOrEmpty(id) || id.StartsWith("!:", StringComparison.Ordinal)) return null;
+        if (pages.Find(id) is { } target) return Relative(from, target.Page, target.Anchor);
+        return LearnUrl(id);
+    }
+
+    /// <summary>Text to show for a cref without link text: the model's name when we have it.</summary>
+    public string DisplayOf(string cref)
+    {
+        if (pages.Find(cref) is { } target)
+        {
+            if (target.Page is TypePage tp && cref.StartsWith("T:", StringComparison.Ordinal)) return tp.Type.Name;
+            if (target.Page is MemberPage mp) return mp.Type.Name + "." + mp.Name;
+            if (target.Page is NamespacePage np) return np.Name;
+        }
+        return DocPlainText.ShortName(cref) ?? cref;
+    }
+
+    /// <summary>The learn.microsoft.com page of a .NET id, or null when it is not a .NET namespace.</summary>
+    internal static string? LearnUrl(string id)
+    {
+        if (id.Length < 3 || id[1] != ':') return null;
+        var name = id[2..];
+        if (!(name == "System" || name.StartsWith("System.", StringComparison.Ordinal) || name.StartsWith("Microsoft.", StringComparison.Ordinal)))
+            return null;
+        var paren = name.IndexOf('(');
+        if (paren >= 0) name = name[..paren];
+        var tilde = name.IndexOf('~');
+        if (tilde >= 0) name = name[..tilde];
+        name = MethodArity().Replace(name, "");
+        name = name.Replace("#ctor", "-ctor").Replace("#cctor", "-cctor").Replace('`', '-');
+        return LearnBase + name.ToLowerInvariant();
+    }
+
+    /// <summary>True for links we are willing to emit from docs: http, https, mailto, or a relative path.</summary>
+    public static bool IsSafeHref(string href)
+    {
+        var trimmed = href.Trim();
+        if (trimmed.Length == 0 || trimmed.Any(char.IsControl)) return false;
+        var colon = trimmed.IndexOf(':');
+        var firstDelimiter = trimmed.IndexOfAny(['/', '?', '#']);
+        if (colon < 0 || (firstDelimiter >= 0 && firstDelimiter < colon)) return !trimmed.StartsWith("//", StringComparison.Ordinal);
+        var scheme = trimmed[..colon].ToLowerInvariant();
+        return scheme is "http" or "https" or "mailto";
+    }
+
+    private static string RelativePath(string fromPagePath, string targetFile)
+    {
+        var from = fromPagePath.Split('/')[..^1];
+        var to = targetFile.Split('/');
+        var common = 0;
+        while (common < from.Length && common < to.Length - 1 && from[common] == to[common]) common++;
+        var up = string.Concat(Enumerable.Repeat("../", from.Length - common));
+        return up + string.Join('/', to[common..]);
+    }
+
+    [GeneratedRegex("``\\d+")]
+    private static partial Regex MethodArity();
+}

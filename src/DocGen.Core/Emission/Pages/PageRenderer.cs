@@ -1,0 +1,66 @@
+using DocGen.Core.Emission.Rendering;
+using HandlebarsDotNet;
+
+namespace DocGen.Core.Emission.Pages;
+
+/// <summary>The parts that differ between the HTML site and the Markdown tree.</summary>
+/// <param name="Kind">Template folder: <c>html</c> or <c>markdown</c>.</param>
+/// <param name="Folder">Output folder under the root: <c>site</c> or <c>markdown</c>.</param>
+/// <param name="Extension">Page extension with the dot.</param>
+/// <param name="Encoder">Escaping of <c>{{value}}</c> in templates; null for Handlebars' HTML escaping.</param>
+/// <param name="CreateRenderer">Makes the doc renderer of this format.</param>
+/// <param name="ReportsDocProblems">Whether this output reports unresolved crefs and dropped links (only one output should, or each would be reported twice).</param>
+internal sealed record PageFormat(
+    string Kind,
+    string Folder,
+    string Extension,
+    ITextEncoder? Encoder,
+    bool ReportsDocProblems,
+    Func<LinkResolver, Diagnostics.DiagnosticBag?, DocRenderer> CreateRenderer);
+
+/// <summary>Renders every page of the model through the templates of one format and writes them.</summary>
+internal static class PageRenderer
+{
+    /// <summary>Writes every page; returns the names and builder for format-specific extras (search index).</summary>
+    public static (PageNames Pages, LinkResolver Links, PageModelBuilder Builder) Emit(EmissionContext context, PageFormat format)
+    {
+        var pages = new PageNames(context.Model);
+        var docDiagnostics = format.ReportsDocProblems ? context.Diagnostics : null;
+        var links = new LinkResolver(pages, format.Extension, docDiagnostics);
+        var renderer = format.CreateRenderer(links, docDiagnostics);
+        var templates = TemplateStore.Load(format.Kind, context.Options.TemplatesDirectory, format.Encoder, context.Diagnostics, reportShared: format.ReportsDocProblems);
+        var projectFolder = context.Inputs.ProjectPath is { } project ? Path.GetDirectoryName(Path.GetFullPath(project)) : null;
+        var builder = new PageModelBuilder(context.Model, pages, renderer, projectFolder);
+
+        var all = pages.All.ToList();
+        var options = new ParallelOptions { CancellationToken = context.CancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        try
+        {
+            Parallel.ForEach(all, options, page => RenderPage(context, format, page, templates, builder, links));
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            // Callers handle typed failures (a rejected output path); do not hide them in an AggregateException.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+        }
+        return (pages, links, builder);
+    }
+
+    private static void RenderPage(EmissionContext context, PageFormat format, Page page, TemplateStore templates, PageModelBuilder builder, LinkResolver links)
+    {
+        var (template, model, title) = page switch
+        {
+            IndexPage => ("index", (object)builder.Index(page), builder.SiteName),
+            CoveragePage => ("coverage", builder.Coverage(page), "Documentation coverage"),
+            NamespacePage ns => ("namespace", builder.Namespace(ns), $"{(ns.Name.Length == 0 ? "(global)" : ns.Name)} namespace"),
+            TypePage tp => ("type", builder.Type(tp), $"{tp.Type.QualifiedName} {PageModelBuilder.TypeKindLabel(tp.Type.Kind)}"),
+            MemberPage mp => ("member", builder.Member(mp), $"{mp.Type.QualifiedName}.{mp.Name} {PageModelBuilder.MemberKindLabel(mp.Members[0].Kind)}"),
+            _ => throw new InvalidOperationException("unknown page " + page),
+        };
+        var label = links.FileOf(page);
+        var body = templates.Render(template, model, label);
+        var text = templates.Render("layout", builder.Layout(page, title, body), label);
+        if (format.Encoder is MarkdownTextEncoder) text = MarkdownText.Tidy(text);
+        context.Writer.WriteText(format.Folder + "/" + label, text);
+    }
+}

@@ -1,0 +1,158 @@
+namespace DocGen.Core.Emission.Pages;
+
+// What templates see. Fields documented as "rendered" hold markup that DocGen produced and escaped
+// itself (use {{{triple-stash}}}); every other string is raw text (use {{double-stash}}, which escapes).
+// docs/templates.md lists these fields for template authors: keep it in step.
+
+/// <summary>A name and a URL relative to the current page (raw; both are escaped by <c>{{…}}</c>).</summary>
+public sealed record LinkView(string Name, string Url, bool Current = false);
+
+/// <summary>Provenance badge: <c>Label</c> is the CSS-safe kind (source, inherited, generated, fallback, missing).</summary>
+public sealed record BadgeView(string Label, string Text, string Title);
+
+/// <summary>The shell around every page.</summary>
+public sealed record LayoutView(
+    string Title,
+    string SiteName,
+    string Root,
+    string Body,
+    string PageKind,
+    LinkView Home,
+    LinkView Coverage,
+    IReadOnlyList<LinkView> Breadcrumbs,
+    IReadOnlyList<LinkView> Namespaces,
+    IReadOnlyList<LinkView> Members,
+    LinkView? MembersOf,
+    string Generator);
+
+/// <summary>The rendered sections of one doc comment.</summary>
+public sealed record DocsView(
+    string Summary,
+    string ShortSummary,
+    string Remarks,
+    string Returns,
+    string Value,
+    IReadOnlyList<NamedView> TypeParams,
+    IReadOnlyList<ExceptionView> Exceptions,
+    IReadOnlyList<string> Examples,
+    IReadOnlyList<string> SeeAlso,
+    string Malformed);
+
+/// <summary>A parameter or type parameter: <c>Type</c> and <c>Doc</c> are rendered, <c>Name</c> is raw.</summary>
+public sealed record NamedView(string Name, string Type, string Doc, string? Modifier, string? DefaultValue);
+
+/// <summary>An exception a member throws: both fields rendered.</summary>
+public sealed record ExceptionView(string Type, string Doc);
+
+/// <summary>A heading with items (members by kind, types by kind).</summary>
+public sealed record GroupView<T>(string Title, string Anchor, IReadOnlyList<T> Items);
+
+/// <summary>A type in a list. <c>Summary</c> is rendered, <c>ShortSummary</c> is raw plain text.</summary>
+public sealed record TypeSummaryView(string Name, string Url, string Kind, string Summary, string ShortSummary, BadgeView Badge, bool IsObsolete);
+
+/// <summary>A member in a type's list. <c>Summary</c> is rendered, <c>ShortSummary</c> raw.</summary>
+public sealed record MemberSummaryView(string Name, string DisplayName, string Url, string Signature, string Summary, string ShortSummary, BadgeView Badge, bool IsStatic, bool IsObsolete);
+
+/// <summary>An enum value: <c>Summary</c> rendered.</summary>
+public sealed record EnumValueView(string Name, string Anchor, string Value, string Summary, string ShortSummary, BadgeView Badge);
+
+/// <summary>An inherited member: both fields rendered links (or code when not linkable).</summary>
+public sealed record InheritedView(string Member, string DeclaringType);
+
+public sealed record AssemblyView(string Name, string? Version, string TargetFramework);
+
+public sealed record CoverageNumbers(int Documented, int Missing, int Total, double Percent);
+
+public sealed record NamespaceSummaryView(string Name, string Url, int TypeCount, CoverageNumbers Coverage);
+
+/// <summary><c>index</c>: the home page.</summary>
+public sealed record IndexView(
+    string Title,
+    IReadOnlyList<AssemblyView> Assemblies,
+    IReadOnlyList<NamespaceSummaryView> Namespaces,
+    int TypeCount,
+    int MemberCount,
+    CoverageNumbers Coverage,
+    string CoverageUrl)
+{
+    public int NamespaceCount => Namespaces.Count;
+}
+
+/// <summary><c>namespace</c>: one namespace.</summary>
+public sealed record NamespaceView(string Name, IReadOnlyList<GroupView<TypeSummaryView>> Groups, CoverageNumbers Coverage);
+
+/// <summary><c>type</c>: one type.</summary>
+public sealed record TypeView
+{
+    public required string Name { get; init; }
+    public required string QualifiedName { get; init; }
+    public required string FullName { get; init; }
+    public required string Kind { get; init; }
+    public required LinkView Namespace { get; init; }
+    public required string Assembly { get; init; }
+    public required string Signature { get; init; }
+    /// <summary>Rendered code block.</summary>
+    public required string SignatureBlock { get; init; }
+    public required BadgeView Badge { get; init; }
+    public required DocsView Docs { get; init; }
+    public string? Obsolete { get; init; }
+    public string? SourceText { get; init; }
+    public LinkView? ContainingType { get; init; }
+    /// <summary>Rendered links from the root base (<c>object</c>) down to this type's direct base.</summary>
+    public IReadOnlyList<string> BaseChain { get; init; } = [];
+    public IReadOnlyList<string> Interfaces { get; init; } = [];
+    public IReadOnlyList<string> Derived { get; init; } = [];
+    public bool HasInheritance { get; init; }
+    public IReadOnlyList<NamedView> TypeParameters { get; init; } = [];
+    public IReadOnlyList<NamedView> DelegateParameters { get; init; } = [];
+    public string? DelegateReturnType { get; init; }
+    public bool IsEnum { get; init; }
+    public bool IsFlags { get; init; }
+    public string? EnumUnderlyingType { get; init; }
+    public IReadOnlyList<EnumValueView> EnumValues { get; init; } = [];
+    public IReadOnlyList<GroupView<MemberSummaryView>> MemberGroups { get; init; } = [];
+    public IReadOnlyList<InheritedView> InheritedMembers { get; init; } = [];
+    public IReadOnlyList<TypeSummaryView> NestedTypes { get; init; } = [];
+}
+
+/// <summary>One overload on a member page.</summary>
+public sealed record OverloadView
+{
+    public required string Anchor { get; init; }
+    public required string DisplayName { get; init; }
+    public required string Kind { get; init; }
+    public required string Signature { get; init; }
+    public required string SignatureBlock { get; init; }
+    public required BadgeView Badge { get; init; }
+    public required DocsView Docs { get; init; }
+    public IReadOnlyList<NamedView> Parameters { get; init; } = [];
+    public IReadOnlyList<NamedView> TypeParameters { get; init; } = [];
+    /// <summary>Rendered return type (or property/field/event type); empty for void and constructors.</summary>
+    public string ReturnType { get; init; } = "";
+    public string? ConstantValue { get; init; }
+    public string? Obsolete { get; init; }
+    public string? SourceText { get; init; }
+    /// <summary>Rendered links to the members this one overrides or implements.</summary>
+    public IReadOnlyList<string> Implements { get; init; } = [];
+    public bool IsStatic { get; init; }
+}
+
+/// <summary><c>member</c>: all overloads of one member name.</summary>
+public sealed record MemberPageView(string Name, string Kind, LinkView Type, LinkView Namespace, IReadOnlyList<OverloadView> Overloads)
+{
+    public bool HasOverloads => Overloads.Count > 1;
+    public int OverloadCount => Overloads.Count;
+}
+
+public sealed record ProvenanceCount(string Label, int Count);
+
+public sealed record CoverageNamespaceView(string Name, string Url, CoverageNumbers Coverage);
+
+public sealed record UndocumentedView(string Name, string Url, string Kind, string Namespace, BadgeView Badge);
+
+/// <summary><c>coverage</c>: documented and missing per namespace.</summary>
+public sealed record CoverageView(
+    CoverageNumbers Totals,
+    IReadOnlyList<ProvenanceCount> ByProvenance,
+    IReadOnlyList<CoverageNamespaceView> Namespaces,
+    IReadOnlyList<UndocumentedView> Undocumented);

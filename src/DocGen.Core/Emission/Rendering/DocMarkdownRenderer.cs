@@ -1,0 +1,169 @@
+using System.Text;
+using DocGen.Core.Diagnostics;
+using DocGen.Core.Emission.Pages;
+using DocGen.Core.Model;
+using HandlebarsDotNet;
+
+namespace DocGen.Core.Emission.Rendering;
+
+/// <summary>Renders doc comments to GitHub-flavoured Markdown, escaping every piece of doc text.</summary>
+internal sealed class DocMarkdownRenderer(LinkResolver links, DiagnosticBag? diagnostics) : DocRenderer(links, diagnostics)
+{
+    public override string Escape(string text) => MarkdownText.Escape(text);
+
+    public override string Link(string renderedText, string url) => $"[{renderedText}]({MarkdownText.Url(url)})";
+
+    public override string Code(string text) => MarkdownText.Code(text);
+
+    public override string CodeBlock(string code, string? language)
+    {
+        // A fence longer than any backtick run inside the code keeps the block closed.
+        var longest = 0;
+        for (int i = 0, run = 0; i < code.Length; i++)
+        {
+            run = code[i] == '`' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+        var fence = new string('`', Math.Max(3, longest + 1));
+        return "\n\n" + fence + (DocHtmlRenderer.SafeLanguage(language) ?? "") + "\n" + code.TrimEnd() + "\n" + fence + "\n\n";
+    }
+
+    public override string RenderNodes(IEnumerable<DocNode> nodes, RenderScope scope)
+    {
+        var sb = new StringBuilder();
+        foreach (var node in nodes) Append(sb, node, scope);
+        return sb.ToString();
+    }
+
+    private void Append(StringBuilder sb, DocNode node, RenderScope scope)
+    {
+        switch (node)
+        {
+            case DocText t: sb.Append(Escape(t.Text)); break;
+            case DocInlineCode c: sb.Append(Code(c.Text)); break;
+            case DocCodeBlock b: sb.Append(CodeBlock(b.Text, b.Language)); break;
+            case DocParagraph p: sb.Append("\n\n").Append(RenderNodes(p.Content, scope).Trim()).Append("\n\n"); break;
+            case DocList l: AppendList(sb, l, scope); break;
+            case DocReference r: sb.Append(RenderReference(r, scope)); break;
+            case DocParamRef p: sb.Append(Code(p.Name)); break;
+            case DocTypeParamRef p: sb.Append(Code(p.Name)); break;
+        }
+    }
+
+    private void AppendList(StringBuilder sb, DocList list, RenderScope scope)
+    {
+        sb.Append("\n\n");
+        if (list.Kind == DocListKind.Table)
+        {
+            var header = list.Header;
+            sb.Append("| ").Append(Cell(header?.Term, scope)).Append(" | ").Append(header is null ? "" : Cell(header.Description, scope)).Append(" |\n| --- | --- |\n");
+            foreach (var item in list.Items)
+                sb.Append("| ").Append(Cell(item.Term, scope)).Append(" | ").Append(Cell(item.Description, scope)).Append(" |\n");
+        }
+        else
+        {
+            var n = 1;
+            foreach (var item in list.Items)
+            {
+                sb.Append(list.Kind == DocListKind.Number ? $"{n++}. " : "- ");
+                if (item.Term is { } term) sb.Append("**").Append(Inline(term, scope)).Append("** — ");
+                sb.Append(Inline(item.Description, scope)).Append('\n');
+            }
+        }
+        sb.Append('\n');
+    }
+
+    /// <summary>List items and table cells must stay on one line.</summary>
+    private string Inline(IEnumerable<DocNode> nodes, RenderScope scope) =>
+        string.Join(' ', RenderNodes(nodes, scope).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private string Cell(IEnumerable<DocNode>? nodes, RenderScope scope) => nodes is null ? "" : Inline(nodes, scope);
+}
+
+/// <summary>Markdown escaping shared by the renderer and the template encoder.</summary>
+internal static class MarkdownText
+{
+    /// <summary>Escapes text so that it shows literally: Markdown and HTML punctuation get a backslash, whitespace runs become one space.</summary>
+    public static string Escape(string text)
+    {
+        var sb = new StringBuilder(text.Length + 8);
+        var space = false;
+        var first = true;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c)) { space = true; continue; }
+            if (space) sb.Append(' ');
+            space = false;
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '#' or '~' or '&' or '!' or '{' or '}'
+                || (first && c is '-' or '+' or '='))
+                sb.Append('\\');
+            sb.Append(c);
+            first = false;
+        }
+        if (space) sb.Append(' ');
+        return sb.ToString();
+    }
+
+    /// <summary>Inline code whose delimiters cannot be closed by the content.</summary>
+    public static string Code(string text)
+    {
+        var flat = string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+        if (flat.Length == 0) return "";
+        // Pipes end table cells even inside code spans (GFM), so escape them.
+        flat = flat.Replace("|", "\\|");
+        if (!flat.Contains('`')) return "`" + flat + "`";
+        return "`` " + flat + " ``";
+    }
+
+    /// <summary>
+    /// Collapses runs of blank lines outside code fences (templates and block renderers both add spacing,
+    /// which is harmless to Markdown but noisy to read) and ends the file with one newline.
+    /// </summary>
+    public static string Tidy(string markdown)
+    {
+        var sb = new StringBuilder(markdown.Length);
+        string? fence = null;
+        var blank = false;
+        foreach (var raw in markdown.Replace("\r\n", "\n").Split('\n'))
+        {
+            var line = fence is null ? raw.TrimEnd() : raw;
+            var trimmed = line.TrimStart();
+            if (fence is null && trimmed.StartsWith("```", StringComparison.Ordinal))
+                fence = new string('`', trimmed.TakeWhile(c => c == '`').Count());
+            else if (fence is not null && trimmed.StartsWith(fence, StringComparison.Ordinal) && trimmed.Trim('`').Length == 0)
+            {
+                fence = null;
+                sb.Append(line).Append('\n');
+                blank = false;
+                continue;
+            }
+            if (fence is null && line.Length == 0)
+            {
+                if (blank || sb.Length == 0) continue;
+                blank = true;
+            }
+            else blank = false;
+            sb.Append(line).Append('\n');
+        }
+        return sb.ToString().TrimEnd('\n') + "\n";
+    }
+
+    /// <summary>A link destination: spaces and parentheses encoded so the link stays one token.</summary>
+    public static string Url(string url) => url.Replace(" ", "%20").Replace("(", "%28").Replace(")", "%29").Replace("<", "%3C").Replace(">", "%3E");
+}
+
+/// <summary>Handlebars encoder for Markdown templates: <c>{{value}}</c> is Markdown-escaped, <c>{{{value}}}</c> is raw.</summary>
+internal sealed class MarkdownTextEncoder : ITextEncoder
+{
+    public void Encode(StringBuilder? text, TextWriter target) => target.Write(MarkdownText.Escape(text?.ToString() ?? ""));
+
+    public void Encode(string? text, TextWriter target) => target.Write(MarkdownText.Escape(text ?? ""));
+
+    public void Encode<T>(T? text, TextWriter target) where T : IEnumerator<char>
+    {
+        if (text is null) return;
+        var sb = new StringBuilder();
+        while (text.MoveNext()) sb.Append(text.Current);
+        target.Write(MarkdownText.Escape(sb.ToString()));
+    }
+}

@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using DocGen.Core.Diagnostics;
+using DocGen.Core.Emission.Pages;
+using DocGen.Core.Model;
+
+namespace DocGen.Core.Emission.Rendering;
+
+/// <summary>
+/// Renders doc-comment trees and small pieces of markup for one output format. Everything that comes
+/// from a doc comment or the model goes through <see cref="Escape"/>; only the markup this class writes
+/// itself is trusted, so its output can be handed to templates unescaped (<c>{{{…}}}</c>).
+/// </summary>
+internal abstract class DocRenderer(LinkResolver links, DiagnosticBag? diagnostics)
+{
+    private readonly ConcurrentDictionary<(string Owner, string Href), byte> _reportedHrefs = new();
+
+    public LinkResolver Links => links;
+
+    /// <summary>Escapes text for the format.</summary>
+    public abstract string Escape(string text);
+
+    /// <summary>A link around already rendered text; <paramref name="url"/> is trusted (ours or checked).</summary>
+    public abstract string Link(string renderedText, string url);
+
+    /// <summary>Inline code of raw text.</summary>
+    public abstract string Code(string text);
+
+    /// <summary>A code block of raw text.</summary>
+    public abstract string CodeBlock(string code, string? language);
+
+    /// <summary>Renders a doc block (a section's content); empty string for null.</summary>
+    public string Render(DocBlock? block, RenderScope scope) => block is null ? "" : RenderNodes(block.Nodes, scope).Trim();
+
+    /// <summary>Renders nodes.</summary>
+    public abstract string RenderNodes(IEnumerable<DocNode> nodes, RenderScope scope);
+
+    /// <summary>A type as it appears in a signature, linked when we know where it is documented.</summary>
+    public string TypeLink(TypeRef? type, Page from)
+    {
+        if (type is null) return "";
+        var url = links.TryResolve(type.Id, from);
+        return url is null ? Code(type.Display) : Link(Code(type.Display), url);
+    }
+
+    /// <summary>Shared handling of <c>&lt;see&gt;</c>: cref, href or langword.</summary>
+    protected string RenderReference(DocReference reference, RenderScope scope)
+    {
+        var hasContent = !reference.Content.IsDefaultOrEmpty;
+        if (reference.Cref is { } cref)
+        {
+            var text = hasContent ? RenderNodes(reference.Content, scope) : Code(links.DisplayOf(cref));
+            var url = links.ResolveCref(cref, scope);
+            return url is null ? text : Link(text, url);
+        }
+        if (reference.Href is { } href)
+        {
+            var text = hasContent ? RenderNodes(reference.Content, scope) : Escape(href);
+            if (LinkResolver.IsSafeHref(href)) return Link(text, href.Trim());
+            if (diagnostics is not null && _reportedHrefs.TryAdd((scope.OwnerId, href), 0))
+                diagnostics.Report(DiagnosticIds.UnsafeHref, scope.Source?.Path, scope.Source?.Line, href, scope.OwnerId);
+            return text;
+        }
+        if (reference.Langword is { } word) return Code(word);
+        return hasContent ? RenderNodes(reference.Content, scope) : "";
+    }
+}
