@@ -11,7 +11,7 @@ public static partial class DiagnosticIds
         "<inheritdoc> on '{0}' leads back to itself ({1}); nothing is inherited");
     public static readonly DiagnosticDescriptor InheritDocNotFound = Info("DG0104", "inheritdoc source not found",
         "<inheritdoc> on '{0}' found no documentation to inherit{1}");
-    public static readonly DiagnosticDescriptor UnresolvedCref = Info("DG0105", "Unresolved cref",
+    public static readonly DiagnosticDescriptor CompilerUnresolvedCref = Info("DG0105", "Unresolved cref",
         "The doc comment of '{0}' refers to '{1}', which the compiler could not resolve");
     public static readonly DiagnosticDescriptor ReferencesNotFound = Warning("DG0106", "References not found",
         "{0}; types from other assemblies are shown by name only and inherited members may be missing");

@@ -37,7 +37,7 @@ internal sealed class DocAttacher(DocLookup lookup, IReadOnlyDictionary<string, 
                 diagnostics.Report(DiagnosticIds.InheritDocNotFound, source?.Location.Path, source?.Location.Line, modelId, "");
             if (element is not null)
                 foreach (var cref in element.Descendants().Attributes("cref").Select(a => a.Value).Where(v => v.StartsWith("!:", StringComparison.Ordinal)).Distinct())
-                    diagnostics.Report(DiagnosticIds.UnresolvedCref, source?.Location.Path, source?.Location.Line, modelId, cref[2..]);
+                    diagnostics.Report(DiagnosticIds.CompilerUnresolvedCref, source?.Location.Path, source?.Location.Line, modelId, cref[2..]);
 
             var docs = resolved.Element is null ? DocComment.Empty : DocCommentParser.Parse(resolved.Element, MapCref);
             var provenance = docs.IsEmpty ? Provenance.Missing
