@@ -24,7 +24,7 @@ public static partial class DiagnosticIds
     public static readonly DiagnosticDescriptor CodeFileNameRejected = Error("DG0713", "Generated file name rejected",
         "The code unit '{0}' names a file that is rejected: {1}");
     public static readonly DiagnosticDescriptor CodeDependencyCycle = Warning("DG0714", "Dependency cycle in a code unit",
-        "The files of '{0}' depend on each other in a cycle ({1}); the edge '{2}' → '{3}' is ignored to order them");
+        "The files of '{0}' depend on each other in a cycle ({1}); '{2}' is generated without seeing '{3}' (that dependency is ignored to order them)");
     public static readonly DiagnosticDescriptor CodeUnknownDependency = Warning("DG0715", "Unknown file dependency",
         "In '{0}', file '{1}' depends on '{2}', which is not a file of the unit; the dependency is ignored");
     public static readonly DiagnosticDescriptor CodeMissingPackage = Warning("DG0716", "Package reference missing",
