@@ -102,6 +102,7 @@ public static partial class ScriptManifests
         var rejected = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var raw in imports)
         {
+            if (!PythonImport().IsMatch(raw.Trim())) { rejected.Add(raw); continue; }
             var (module, pin) = PythonModule(raw);
             if (module.Length == 0 || module.StartsWith('.')) continue;
             var top = module.Split('.')[0];
@@ -161,6 +162,10 @@ public static partial class ScriptManifests
 
     [GeneratedRegex(@"^(@[a-z0-9][a-z0-9._~-]*/)?[a-z0-9][a-z0-9._~-]*$")]
     private static partial Regex NpmName();
+
+    // import x[.y] [as z] | from x[.y] import ... | x[.y] [as z] | x==1.2
+    [GeneratedRegex(@"^(import\s+[\w.]+(\s+as\s+\w+)?(\s*,\s*[\w.]+(\s+as\s+\w+)?)*|from\s+[\w.]+\s+import\s+.+|[\w.]+(\s+as\s+\w+)?|[\w.-]+==[\w.+-]+)$")]
+    private static partial Regex PythonImport();
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex PythonName();
