@@ -189,3 +189,27 @@ public sealed class UserTemplateRendererTests
         File.ReadAllText(output).ShouldBe("Shop");
     }
 }
+
+public sealed class TemplateErrorLocationTests
+{
+    [Fact]
+    public void Locate_HandlebarsPosition_IsConvertedToOneBasedAndRemovedFromMessage()
+    {
+        var (message, line, column) = UserTemplateRenderer.Locate("Reached end of template before the expression was closed.\n\nOccured at: 2:7", "a\nb\n{{#each");
+
+        message.ShouldBe("Reached end of template before the expression was closed.");
+        (line, column).ShouldBe((3, 8));
+    }
+
+    [Fact]
+    public void Locate_QuotedName_FindsFirstMustacheUsingItNotPlainText()
+    {
+        var (_, line, column) = UserTemplateRenderer.Locate("Template references a helper that cannot be resolved. Helper 'shout'", "shout it\n{{name}} {{shouting}}\n  {{shout name}}\n");
+
+        (line, column).ShouldBe((3, 3));
+    }
+
+    [Fact]
+    public void Locate_NothingToGoOn_HasNoLine() =>
+        UserTemplateRenderer.Locate("Sequence contains no elements", "{{#if}}{{/if}}").Line.ShouldBeNull();
+}
