@@ -3,15 +3,15 @@ namespace DocGen.Core.Diagnostics;
 public static partial class DiagnosticIds
 {
     // DG070x — user templates (DocGenTemplate items, docgen render)
-    public static readonly DiagnosticDescriptor TemplateNotFound = Error("DG0701", "Template not found",
+    public static readonly DiagnosticDescriptor UserTemplateNotFound = Error("DG0701", "Template not found",
         "The template '{0}' does not exist");
-    public static readonly DiagnosticDescriptor TemplateSyntaxError = Error("DG0702", "Template syntax error",
+    public static readonly DiagnosticDescriptor UserTemplateSyntaxError = Error("DG0702", "Template syntax error",
         "The template '{0}' does not compile: {1}");
-    public static readonly DiagnosticDescriptor TemplateRenderError = Error("DG0703", "Template render error",
+    public static readonly DiagnosticDescriptor UserTemplateRenderError = Error("DG0703", "Template render error",
         "Rendering the template '{0}' failed: {1}");
-    public static readonly DiagnosticDescriptor TemplateOutputRejected = Error("DG0704", "Template output path rejected",
+    public static readonly DiagnosticDescriptor UserTemplateOutputRejected = Error("DG0704", "Template output path rejected",
         "The output '{0}' of the template '{1}' is rejected: {2}");
-    public static readonly DiagnosticDescriptor TemplateOutputMissing = Error("DG0705", "Template output not given",
+    public static readonly DiagnosticDescriptor UserTemplateOutputMissing = Error("DG0705", "Template output not given",
         "The template '{0}' has no output path (set Output=\"…\" on the DocGenTemplate item, or --output)");
 
     // DG071x — code units (DocGenCode items, docgen generate-code)

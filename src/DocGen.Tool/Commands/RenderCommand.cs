@@ -50,12 +50,12 @@ internal sealed class RenderRun(TextWriter stdout, TextWriter stderr)
         if (project is not null && assembly is not null) return Usage("give either --project or --assembly, not both");
         if (string.IsNullOrWhiteSpace(output))
         {
-            Print(DiagnosticIds.TemplateOutputMissing.Create(template, null, template));
+            Print(DiagnosticIds.UserTemplateOutputMissing.Create(template, null, template));
             return ExitCodes.Usage;
         }
         if (!File.Exists(template))
         {
-            Print(DiagnosticIds.TemplateNotFound.Create(template, null, template));
+            Print(DiagnosticIds.UserTemplateNotFound.Create(template, null, template));
             return ExitCodes.Usage;
         }
         var input = project ?? assembly ?? FindProject(Directory.GetCurrentDirectory());

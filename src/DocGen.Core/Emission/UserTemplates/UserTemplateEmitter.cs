@@ -32,7 +32,7 @@ public sealed class UserTemplateEmitter(IReadOnlyList<UserTemplateItem> items) :
             var template = Path.GetFullPath(Path.Combine(baseDir, item.TemplatePath));
             if (string.IsNullOrWhiteSpace(item.OutputPath))
             {
-                context.Diagnostics.Report(DiagnosticIds.TemplateOutputMissing, item.TemplatePath, null, item.TemplatePath);
+                context.Diagnostics.Report(DiagnosticIds.UserTemplateOutputMissing, item.TemplatePath, null, item.TemplatePath);
                 continue;
             }
             var output = Path.GetFullPath(Path.Combine(baseDir, item.OutputPath));

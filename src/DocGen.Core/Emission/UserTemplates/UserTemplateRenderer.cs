@@ -43,7 +43,7 @@ public sealed partial class UserTemplateRenderer
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Report(DiagnosticIds.TemplateSyntaxError, ex, templateText, templatePath, diagnostics);
+            Report(DiagnosticIds.UserTemplateSyntaxError, ex, templateText, templatePath, diagnostics);
             return null;
         }
         try
@@ -52,7 +52,7 @@ public sealed partial class UserTemplateRenderer
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Report(DiagnosticIds.TemplateRenderError, ex, templateText, templatePath, diagnostics);
+            Report(DiagnosticIds.UserTemplateRenderError, ex, templateText, templatePath, diagnostics);
             return null;
         }
     }
@@ -76,13 +76,13 @@ public sealed partial class UserTemplateRenderer
         var template = Path.GetFullPath(templatePath);
         if (!File.Exists(template))
         {
-            diagnostics.Report(DiagnosticIds.TemplateNotFound, templatePath, null, templatePath);
+            diagnostics.Report(DiagnosticIds.UserTemplateNotFound, templatePath, null, templatePath);
             return null;
         }
         var output = Path.GetFullPath(outputPath);
         if (string.Equals(output, template, OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))
         {
-            diagnostics.Report(DiagnosticIds.TemplateOutputRejected, templatePath, null, outputPath, templatePath, "it is the template itself");
+            diagnostics.Report(DiagnosticIds.UserTemplateOutputRejected, templatePath, null, outputPath, templatePath, "it is the template itself");
             return null;
         }
 
@@ -100,7 +100,7 @@ public sealed partial class UserTemplateRenderer
         catch (Exception ex) when (ex is OutputPathException or IOException or UnauthorizedAccessException)
         {
             var reason = ex is OutputPathException ope ? ope.Message.Split(" rejected: ", 2)[^1] : ex.Message;
-            diagnostics.Report(DiagnosticIds.TemplateOutputRejected, templatePath, null, outputPath, templatePath, reason);
+            diagnostics.Report(DiagnosticIds.UserTemplateOutputRejected, templatePath, null, outputPath, templatePath, reason);
             return null;
         }
     }

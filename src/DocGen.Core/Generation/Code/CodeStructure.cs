@@ -58,6 +58,10 @@ public static class CodeStructureParser
     /// <summary>Most files a unit may have.</summary>
     public const int MaxFiles = 100;
 
+    /// <summary>Validates an answer the engine already parsed (a use case's <c>Validate</c> step receives a <see cref="System.Text.Json.Nodes.JsonNode"/>).</summary>
+    public static CodeStructureParseResult Parse(System.Text.Json.Nodes.JsonNode? answer) =>
+        answer is null ? Fail(["the answer is empty"], truncated: false) : Parse(answer.ToJsonString());
+
     /// <summary>Parses <paramref name="text"/> (a bare JSON object, optionally inside a Markdown code fence).</summary>
     public static CodeStructureParseResult Parse(string? text)
     {
