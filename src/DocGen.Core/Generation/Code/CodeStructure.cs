@@ -38,7 +38,7 @@ public sealed record CodeStructure(CodeStructureMetadata Metadata, ImmutableArra
         """{"metadata":{"language":"…","projectType":"single_file|multi_file","projectName":"…"},"files":[{"id":"…","filename":"…","fileType":"…","dependencies":["<file ids>"],"imports":["…"],"functions":[{"name":"…","signature":"…"}],"classes":[{"name":"…"}]}]}""";
 }
 
-/// <summary>The outcome of <see cref="CodeStructureParser.Parse"/>: a structure, or every problem found.</summary>
+/// <summary>The outcome of <see cref="CodeStructureParser.Parse(string)"/>: a structure, or every problem found.</summary>
 /// <param name="Structure">The structure when <paramref name="Errors"/> is empty.</param>
 /// <param name="Errors">Every shape problem, each naming the JSON path (<c>files[2].id</c>).</param>
 /// <param name="IsTruncated">True when the text ends inside the JSON (cut off), as opposed to being malformed.</param>
