@@ -1,11 +1,55 @@
+using System.CommandLine;
+using DocGen.Tool.Commands;
+
 namespace DocGen.Tool;
 
-/// <summary>Command-line entry. (Stub: filled in by the CLI work.)</summary>
+/// <summary>Exit codes of the <c>docgen</c> command (a contract for scripts and the MSBuild task).</summary>
+public static class ExitCodes
+{
+    /// <summary>Success, possibly with warnings.</summary>
+    public const int Ok = 0;
+    /// <summary>The run reported errors.</summary>
+    public const int Errors = 1;
+    /// <summary>Bad command line, options, properties or input path.</summary>
+    public const int Usage = 2;
+    /// <summary>Cancelled (Ctrl+C), as shells report SIGINT.</summary>
+    public const int Cancelled = 130;
+}
+
+/// <summary>Builds the command tree and runs it.</summary>
 public static class Cli
 {
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Parses <paramref name="args"/> and runs the chosen verb.</summary>
+    /// <returns>One of <see cref="ExitCodes"/>.</returns>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
-        stderr.WriteLine("docgen: not implemented yet");
-        return Task.FromResult(2);
+        var root = new RootCommand("DocGen: API documentation sites, package manifests and generated code from .NET builds.");
+        root.Subcommands.Add(BuildCommand.Create(stdout, stderr));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+                stderr.WriteLine($"docgen: error DG0001: {error.Message}");
+            stderr.WriteLine("Run 'docgen --help' for usage.");
+            return ExitCodes.Usage;
+        }
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await parse.InvokeAsync(config, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            stdout.WriteLine("docgen: error DG0008: Cancelled");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception ex)
+        {
+            // A bug, not a user error: say so with the stack so it can be reported, never crash silently.
+            stdout.WriteLine($"docgen: error DG0009: Internal error: {ex.GetType().Name}: {ex.Message}");
+            stderr.WriteLine(ex);
+            return ExitCodes.Errors;
+        }
     }
 }

@@ -22,6 +22,7 @@ public static partial class DiagnosticIds
     public static readonly DiagnosticDescriptor MultipleFrameworks = Error("DG0007", "Several target frameworks", "'{0}' targets {1}; choose one with --framework");
     public static readonly DiagnosticDescriptor Cancelled = Error("DG0008", "Cancelled", "Cancelled");
     public static readonly DiagnosticDescriptor InternalError = Error("DG0009", "Internal error", "Internal error: {0}");
+    public static readonly DiagnosticDescriptor InvalidRequest = Error("DG0010", "Invalid request file", "Request file {0} is invalid: {1}");
 }
 
 public static partial class DiagnosticIds
