@@ -17,8 +17,8 @@ namespace DocGen.Build
     /// </summary>
     internal sealed class EngineProcess : IDisposable
     {
-        /// <summary>How long a cancelled engine gets to exit on its own before it is killed.</summary>
-        private static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(5);
+        /// <summary>How long a cancelled engine gets by default to exit on its own before it is killed.</summary>
+        public static readonly TimeSpan DefaultGracePeriod = TimeSpan.FromSeconds(5);
         // OutputWriter writes "name.<8 hex>.tmp" and renames; a killed engine can leave one behind.
         private static readonly Regex TempFile = new Regex(@"\.[0-9a-f]{8}\.tmp$", RegexOptions.CultureInvariant);
 
@@ -26,10 +26,12 @@ namespace DocGen.Build
         private readonly BlockingCollection<string> _lines = new BlockingCollection<string>();
         private int _openStreams = 2;
         private int _cancelled;
+        private readonly TimeSpan _gracePeriod;
         private Timer? _killTimer;
 
-        public EngineProcess(string host, string enginePath, string requestFile)
+        public EngineProcess(string host, string enginePath, string requestFile, TimeSpan? gracePeriod = null)
         {
+            _gracePeriod = gracePeriod ?? DefaultGracePeriod;
             var start = new ProcessStartInfo(host)
             {
                 Arguments = string.Join(" ", Quote("exec"), Quote(enginePath), "build", "--request", Quote(requestFile)),
@@ -70,7 +72,7 @@ namespace DocGen.Build
             {
                 if (_process.HasExited) return;
                 if (!TrySendInterrupt(_process.Id)) { KillTree(); return; }
-                _killTimer = new Timer(_ => KillTree(), null, GracePeriod, Timeout.InfiniteTimeSpan);
+                _killTimer = new Timer(_ => KillTree(), null, _gracePeriod, Timeout.InfiniteTimeSpan);
             }
             catch (InvalidOperationException)
             {

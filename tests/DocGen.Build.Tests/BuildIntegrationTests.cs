@@ -1,0 +1,253 @@
+using System.Text.Json;
+using DocGen.Tests.Shared;
+
+namespace DocGen.Build.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class PackedFeedCollection : ICollectionFixture<PackedFeed>
+{
+    public const string Name = "packed feed";
+}
+
+/// <summary>Real <c>dotnet build</c>s of the fixtures in tests/fixtures/build through the packed DocGen.Build package.</summary>
+[Collection(PackedFeedCollection.Name)]
+public sealed class BuildIntegrationTests(PackedFeed feed)
+{
+    private const string Obj = "obj/Debug/net10.0";
+
+    [Fact]
+    public async Task Build_LibraryWithDocs_WritesSiteIntoObjAndPrintsSummary()
+    {
+        var project = feed.CopyFixture("Calc");
+
+        var build = await BuildAsync(project);
+
+        var root = Path.Combine(project, Obj, "docgen");
+        var summary = build.StdOut.Split('\n').Select(l => l.Trim()).SingleOrDefault(l => l.StartsWith("DocGen: ", StringComparison.Ordinal));
+        summary.ShouldNotBeNull(build.Output);
+        summary.ShouldEndWith("→ " + Path.Combine(root, "site"));
+        var listed = File.ReadAllLines(Path.Combine(root, ".docgen-files.txt")).Where(l => l.Length > 0).ToList();
+        listed.ShouldContain("site/index.html");
+        listed.ShouldContain("report.json");
+        listed.ShouldAllBe(f => File.Exists(Path.Combine(root, f)));
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "report.json")));
+        report.RootElement.GetProperty("project").GetString().ShouldBe("Calc");
+        report.RootElement.GetProperty("targetFramework").GetString().ShouldBe("net10.0");
+        // DocGen switched the XML doc file on for a project that did not choose, and silenced CS1591 with it.
+        File.ReadAllText(Path.Combine(project, Obj, "Calc.xml")).ShouldContain("Adds two whole numbers without checking for overflow.");
+        build.Output.ShouldNotContain("CS1591");
+    }
+
+    [Fact]
+    public async Task Build_LibraryWithDocs_SiteShowsDocCommentsAndFollowsAnEdit()
+    {
+        var project = feed.CopyFixture("Calc");
+        await BuildAsync(project);
+        var root = Path.Combine(project, Obj, "docgen");
+        OutputText(root).ShouldContain("Adds two whole numbers without checking for overflow.");
+
+        Edit(Path.Combine(project, "Memory.cs"), "Forgets the stored value.", "Resets the stored value to zero.");
+        await BuildAsync(project);
+
+        var text = OutputText(root);
+        text.ShouldContain("Resets the stored value to zero.");
+        text.ShouldNotContain("Forgets the stored value.");
+    }
+
+    [Fact]
+    public async Task Build_SecondTimeWithoutChange_PassesQuestionAndTouchesNoOutput()
+    {
+        var project = feed.CopyFixture("Calc");
+        await BuildAsync(project);
+        var before = Snapshot(project, Obj);
+        before.Keys.ShouldContain(k => k.EndsWith("site/index.html", StringComparison.Ordinal));
+
+        var question = await feed.DotnetAsync(project, "build", "-question");
+        question.ExitCode.ShouldBe(0, question.Output);
+
+        var again = await BuildAsync(project);
+        again.StdOut.ShouldNotContain("DocGen: ");
+        Snapshot(project, Obj).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Build_AfterDocCommentEdit_RunsEngineOnceThenIsNoOpAgain()
+    {
+        var project = feed.CopyFixture("Calc");
+        await BuildAsync(project);
+        var stamp = Path.Combine(project, Obj, "docgen.stamp");
+        var stampBefore = File.GetLastWriteTimeUtc(stamp);
+        var unchangedPage = Path.Combine(project, Obj, "docgen", "site", "index.html");
+
+        Edit(Path.Combine(project, "Memory.cs"), "Forgets the stored value.", "Resets the stored value to zero.");
+        var rebuild = await BuildAsync(project);
+
+        rebuild.StdOut.ShouldContain("DocGen: ");
+        File.GetLastWriteTimeUtc(stamp).ShouldBeGreaterThan(stampBefore);
+        File.Exists(unchangedPage).ShouldBeTrue();
+        var question = await feed.DotnetAsync(project, "build", "-question");
+        question.ExitCode.ShouldBe(0, question.Output);
+    }
+
+    [Fact]
+    public async Task Clean_AfterBuild_RemovesEveryDocGenFile()
+    {
+        var project = feed.CopyFixture("Calc");
+        await BuildAsync(project);
+        Directory.EnumerateFiles(Path.Combine(project, Obj, "docgen"), "*", SearchOption.AllDirectories).ShouldNotBeEmpty();
+
+        var clean = await feed.DotnetAsync(project, "clean");
+
+        clean.ExitCode.ShouldBe(0, clean.Output);
+        var root = Path.Combine(project, Obj, "docgen");
+        (Directory.Exists(root) ? Directory.GetFiles(root, "*", SearchOption.AllDirectories) : []).ShouldBeEmpty();
+        Directory.GetFiles(Path.Combine(project, Obj), "docgen*").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Build_CustomOutputPathAndFormats_WritesOnlyThoseFormatsThereAndCleanRemovesThem()
+    {
+        var project = feed.CopyFixture("Calc");
+        AddProperties(Path.Combine(project, "Calc.csproj"), "<DocGenOutputPath>docs-out/</DocGenOutputPath><DocGenFormats>markdown</DocGenFormats>");
+
+        await BuildAsync(project);
+
+        var root = Path.Combine(project, "docs-out");
+        using (var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "report.json"))))
+            report.RootElement.GetProperty("formats").EnumerateArray().Select(f => f.GetString()).ShouldBe(["markdown"]);
+        Directory.Exists(Path.Combine(root, "site")).ShouldBeFalse();
+        Directory.Exists(Path.Combine(project, Obj, "docgen")).ShouldBeFalse();
+
+        var clean = await feed.DotnetAsync(project, "clean");
+        clean.ExitCode.ShouldBe(0, clean.Output);
+        Directory.GetFiles(root, "*", SearchOption.AllDirectories).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Build_MultiTargeting_DocumentsEachFrameworkInItsOwnFolder()
+    {
+        var project = feed.CopyFixture("Multi");
+
+        await BuildAsync(project);
+
+        foreach (var tfm in new[] { "net10.0", "netstandard2.0" })
+        {
+            using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(project, "obj/Debug", tfm, "docgen/report.json")));
+            report.RootElement.GetProperty("targetFramework").GetString().ShouldBe(tfm);
+        }
+        var question = await feed.DotnetAsync(project, "build", "-question");
+        question.ExitCode.ShouldBe(0, question.Output);
+    }
+
+    [Fact]
+    public async Task Build_MultiTargetingWithDocGenTargetFramework_DocumentsOnlyThatFramework()
+    {
+        var project = feed.CopyFixture("Multi");
+        AddProperties(Path.Combine(project, "Multi.csproj"), "<DocGenTargetFramework>netstandard2.0</DocGenTargetFramework>");
+
+        await BuildAsync(project);
+
+        File.Exists(Path.Combine(project, "obj/Debug/netstandard2.0/docgen/report.json")).ShouldBeTrue();
+        Directory.Exists(Path.Combine(project, "obj/Debug/net10.0/docgen")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Build_TwoProjectSolutionInParallel_DocumentsBothProjects()
+    {
+        var solution = feed.CopyFixture("Solution");
+
+        var build = await feed.DotnetAsync(solution, "build", "Solution.slnx", "-m");
+
+        build.ExitCode.ShouldBe(0, build.Output);
+        foreach (var name in new[] { "Lib", "App" })
+        {
+            using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(solution, name, Obj, "docgen/report.json")));
+            report.RootElement.GetProperty("project").GetString().ShouldBe(name);
+        }
+        var question = await feed.DotnetAsync(solution, "build", "Solution.slnx", "-m", "-question");
+        question.ExitCode.ShouldBe(0, question.Output);
+    }
+
+    [Fact]
+    public async Task Build_DocGenDisabled_WritesNothing()
+    {
+        var project = feed.CopyFixture("Off");
+
+        var build = await BuildAsync(project);
+
+        build.StdOut.ShouldNotContain("DocGen: ");
+        Directory.Exists(Path.Combine(project, Obj, "docgen")).ShouldBeFalse();
+        Directory.GetFiles(Path.Combine(project, Obj), "docgen*").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Build_InvalidFormats_FailsWithDG0001NamingTheProperty()
+    {
+        var project = feed.CopyFixture("Calc");
+
+        var build = await feed.DotnetAsync(project, "build", "-p:DocGenFormats=pdf");
+
+        build.ExitCode.ShouldNotBe(0);
+        build.StdOut.ShouldContain("error DG0001: DocGenFormats: unknown format 'pdf'");
+        File.Exists(Path.Combine(project, Obj, "docgen.stamp")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Build_MisspelledProperty_FailsWithDG0601SuggestingTheKnownName()
+    {
+        var project = feed.CopyFixture("Calc");
+        AddProperties(Path.Combine(project, "Calc.csproj"), "<DocGenFormat>html</DocGenFormat>");
+
+        var build = await feed.DotnetAsync(project, "build");
+
+        build.ExitCode.ShouldNotBe(0);
+        build.StdOut.ShouldContain("Calc.csproj : error DG0601: DocGenFormat: unknown DocGen property");
+        build.StdOut.ShouldContain("Did you mean 'DocGenFormats'?");
+    }
+
+    [Fact]
+    public async Task Build_Consumer_GetsNoDocGenAssemblyOrDependency()
+    {
+        var project = feed.CopyFixture("Calc");
+
+        await BuildAsync(project);
+
+        Directory.GetFiles(Path.Combine(project, "bin/Debug/net10.0")).Select(Path.GetFileName)
+            .ShouldBe(["Calc.deps.json", "Calc.dll", "Calc.pdb", "Calc.xml"], ignoreOrder: true);
+        File.ReadAllText(Path.Combine(project, "bin/Debug/net10.0/Calc.deps.json")).ShouldNotContain("DocGen");
+    }
+
+    private async Task<ProcessResult> BuildAsync(string directory)
+    {
+        var build = await feed.DotnetAsync(directory, "build");
+        build.ExitCode.ShouldBe(0, build.Output);
+        return build;
+    }
+
+    /// <summary>Every DocGen file of the project (output, key, stamp) with its last write time.</summary>
+    private static Dictionary<string, DateTime> Snapshot(string project, string obj)
+    {
+        var dir = Path.Combine(project, obj);
+        return Directory.EnumerateFiles(Path.Combine(dir, "docgen"), "*", SearchOption.AllDirectories)
+            .Concat(Directory.GetFiles(dir, "docgen*"))
+            .ToDictionary(f => Path.GetRelativePath(project, f).Replace('\\', '/'), File.GetLastWriteTimeUtc);
+    }
+
+    private static string OutputText(string root) => string.Join("\n",
+        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetExtension(f) is ".html" or ".md" or ".json")
+            .Select(File.ReadAllText));
+
+    private static void Edit(string file, string from, string to)
+    {
+        var text = File.ReadAllText(file);
+        text.ShouldContain(from);
+        File.WriteAllText(file, text.Replace(from, to));
+    }
+
+    private static void AddProperties(string projectFile, string properties)
+    {
+        var text = File.ReadAllText(projectFile);
+        File.WriteAllText(projectFile, text.Replace("</PropertyGroup>", properties + "\n  </PropertyGroup>"));
+    }
+}
