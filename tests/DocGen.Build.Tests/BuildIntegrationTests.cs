@@ -66,7 +66,7 @@ public sealed class BuildIntegrationTests(PackedFeed feed)
         question.ExitCode.ShouldBe(0, question.Output);
 
         var again = await BuildAsync(project);
-        again.StdOut.ShouldNotContain("DocGen: ");
+        again.StdOut.ShouldNotContain("DocGen: ", Case.Sensitive);
         Snapshot(project, Obj).ShouldBe(before);
     }
 
@@ -82,7 +82,7 @@ public sealed class BuildIntegrationTests(PackedFeed feed)
         Edit(Path.Combine(project, "Memory.cs"), "Forgets the stored value.", "Resets the stored value to zero.");
         var rebuild = await BuildAsync(project);
 
-        rebuild.StdOut.ShouldContain("DocGen: ");
+        rebuild.StdOut.ShouldContain("DocGen: ", Case.Sensitive);
         File.GetLastWriteTimeUtc(stamp).ShouldBeGreaterThan(stampBefore);
         File.Exists(unchangedPage).ShouldBeTrue();
         var question = await feed.DotnetAsync(project, "build", "-question");
@@ -175,7 +175,7 @@ public sealed class BuildIntegrationTests(PackedFeed feed)
 
         var build = await BuildAsync(project);
 
-        build.StdOut.ShouldNotContain("DocGen: ");
+        build.StdOut.ShouldNotContain("DocGen: ", Case.Sensitive);
         Directory.Exists(Path.Combine(project, Obj, "docgen")).ShouldBeFalse();
         Directory.GetFiles(Path.Combine(project, Obj), "docgen*").ShouldBeEmpty();
     }
