@@ -217,11 +217,94 @@ public sealed class BuildIntegrationTests(PackedFeed feed)
         File.ReadAllText(Path.Combine(project, "bin/Debug/net10.0/Calc.deps.json")).ShouldNotContain("DocGen");
     }
 
+    [Fact]
+    public async Task Build_EngineDiagnostics_BecomeMSBuildWarningsAndErrorsWithIdsAndLocations()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var project = feed.CopyFixture("Calc");
+        var source = Path.Combine(project, "Calculator.cs");
+        var host = FakeHost(project, $"""
+            echo '{source}(12,5): warning DG0101: <see cref="Nope"/> does not resolve'
+            echo 'docgen: warning DG0006: No XML documentation file' >&2
+            echo '{source}(3): error DG0201: template failed'
+            echo 'DocGen: 2 types, 3 members, 67% documented → /x/site'
+            exit 1
+            """);
+
+        var build = await feed.DotnetAsync(project, "build", "-p:_DocGenHost=" + host);
+
+        build.ExitCode.ShouldNotBe(0);
+        build.StdOut.ShouldContain($"{source}(12,5): warning DG0101: <see cref=\"Nope\"/> does not resolve", Case.Sensitive);
+        build.StdOut.ShouldContain(Path.Combine(project, "Calc.csproj") + " : warning DG0006: No XML documentation file", Case.Sensitive);
+        build.StdOut.ShouldContain($"{source}(3): error DG0201: template failed", Case.Sensitive);
+        build.StdOut.ShouldContain("DocGen: 2 types, 3 members, 67% documented → /x/site", Case.Sensitive);
+        build.StdOut.ShouldNotContain("DG0604");
+        File.Exists(Path.Combine(project, Obj, "docgen.stamp")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Build_EngineCrashesWithoutAnError_FailsWithDG0605AndItsLastLines()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var project = feed.CopyFixture("Calc");
+        var host = FakeHost(project, """
+            echo 'Unhandled exception. System.InvalidProgramException: boom' >&2
+            exit 134
+            """);
+
+        var build = await feed.DotnetAsync(project, "build", "-p:_DocGenHost=" + host);
+
+        build.ExitCode.ShouldNotBe(0);
+        build.StdOut.ShouldContain("error DG0605: The DocGen engine stopped unexpectedly (exit code 134)", Case.Sensitive);
+        build.StdOut.ShouldContain("System.InvalidProgramException: boom", Case.Sensitive);
+    }
+
+    [Fact]
+    public async Task Build_InterruptedWhileEngineRuns_StopsEngineAndLeavesNoPartialOutput()
+    {
+        if (OperatingSystem.IsWindows()) return; // SIGINT and a shell-script host
+        var project = feed.CopyFixture("Calc");
+        var root = Path.Combine(project, Obj, "docgen");
+        var started = Path.Combine(project, "engine-started");
+        // Stands in for `dotnet exec docgen.dll`: leaves a half-written temp file the way a killed
+        // OutputWriter would, then waits to be interrupted.
+        var host = FakeHost(project, $$"""
+            mkdir -p '{{root}}/site'
+            printf '<html><bo' > '{{root}}/site/index.html.0a1b2c3d.tmp'
+            trap 'kill $child 2>/dev/null; echo "docgen: error DG0008: Cancelled"; exit 130' INT
+            touch '{{started}}'
+            sleep 60 & child=$!
+            wait $child
+            """);
+
+        using var build = feed.StartDotnet(project, "build", "-p:_DocGenHost=" + host);
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (!File.Exists(started) && !build.HasExited && DateTime.UtcNow < deadline) await Task.Delay(100);
+        File.Exists(started).ShouldBeTrue("the fake engine never started");
+        using (var interrupt = System.Diagnostics.Process.Start("kill", ["-INT", build.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await interrupt.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await build.WaitForExitAsync(timeout.Token);
+
+        build.ExitCode.ShouldNotBe(0);
+        Directory.GetFiles(root, "*.tmp", SearchOption.AllDirectories).ShouldBeEmpty();
+        File.Exists(Path.Combine(project, Obj, "docgen.stamp")).ShouldBeFalse();
+    }
+
     private async Task<ProcessResult> BuildAsync(string directory)
     {
         var build = await feed.DotnetAsync(directory, "build");
         build.ExitCode.ShouldBe(0, build.Output);
         return build;
+    }
+
+    /// <summary>A shell script that stands in for the <c>dotnet</c> host running the engine (set with <c>-p:_DocGenHost=</c>).</summary>
+    private static string FakeHost(string project, string body)
+    {
+        var host = Path.Combine(project, "fake-host.sh");
+        File.WriteAllText(host, "#!/bin/bash\n" + body + "\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(host, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return host;
     }
 
     /// <summary>Every DocGen file of the project (output, key, stamp) with its last write time.</summary>

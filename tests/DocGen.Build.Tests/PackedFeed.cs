@@ -71,6 +71,30 @@ public sealed class PackedFeed : IAsyncLifetime
             },
             TimeSpan.FromMinutes(4));
 
+    /// <summary>Starts <c>dotnet</c> like <see cref="DotnetAsync"/> without waiting (output discarded), for tests that signal it.</summary>
+    public System.Diagnostics.Process StartDotnet(string workingDirectory, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments.Append("-nodeReuse:false")) start.ArgumentList.Add(argument);
+        foreach (var key in new[] { "MSBuildExtensionsPath", "MSBUILD_EXE_PATH", "MSBuildSDKsPath", "MSBuildLoadMicrosoftTargetsReadOnly" })
+            start.Environment.Remove(key);
+        start.Environment["NUGET_PACKAGES"] = PackagesDirectory;
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment["MSBUILDTERMINALLOGGER"] = "off";
+        var process = System.Diagnostics.Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
     public Task DisposeAsync()
     {
         foreach (var workspace in _workspaces) workspace.Dispose();
