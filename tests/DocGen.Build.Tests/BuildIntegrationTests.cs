@@ -144,19 +144,25 @@ public sealed class BuildIntegrationTests(PackedFeed feed)
     }
 
     [Fact]
-    public async Task Build_MultiTargeting_DocumentsEachFrameworkInItsOwnFolder()
+    public async Task Build_MultiTargeting_DocumentsEachFrameworkInItsOwnFolderAndCleansBoth()
     {
         var project = feed.CopyFixture("Multi");
+        string[] frameworks = ["net10.0", "netstandard2.0"];
 
         await BuildAsync(project);
 
-        foreach (var tfm in new[] { "net10.0", "netstandard2.0" })
+        foreach (var tfm in frameworks)
         {
             using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(project, "obj/Debug", tfm, "docgen/report.json")));
             report.RootElement.GetProperty("targetFramework").GetString().ShouldBe(tfm);
         }
         var question = await feed.DotnetAsync(project, "build", "-question");
         question.ExitCode.ShouldBe(0, question.Output);
+
+        var clean = await feed.DotnetAsync(project, "clean");
+        clean.ExitCode.ShouldBe(0, clean.Output);
+        foreach (var tfm in frameworks)
+            Directory.Exists(Path.Combine(project, "obj/Debug", tfm, "docgen")).ShouldBeFalse();
     }
 
     [Fact]
