@@ -24,7 +24,7 @@ namespace DocGen.Build
         }
 
         public EngineLineKind Kind { get; }
-        public string Message { get; }
+        public string Message { get; private set; }
         public string? Code { get; private set; }
         /// <summary>The file, or null for diagnostics without a location (origin <c>docgen</c>).</summary>
         public string? File { get; private set; }
@@ -57,6 +57,18 @@ namespace DocGen.Build
                 EndColumn = Number(match, "endCol"),
             };
         }
+
+        /// <summary>True for a diagnostic that may be followed by indented continuation lines.</summary>
+        public bool IsDiagnostic => Kind == EngineLineKind.Error || Kind == EngineLineKind.Warning || Kind == EngineLineKind.Info;
+
+        /// <summary>
+        /// True when <paramref name="text"/> continues the previous diagnostic: the engine prints a multi-line
+        /// message (a build log, a stack trace) as one diagnostic line followed by lines indented by four spaces.
+        /// </summary>
+        public static bool IsContinuation(string text) => text.StartsWith("    ", System.StringComparison.Ordinal);
+
+        /// <summary>Appends a continuation line to the message.</summary>
+        public void Append(string text) => Message += "\n" + text.Substring(4);
 
         private static int Number(Match match, string group) =>
             match.Groups[group].Success ? int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture) : 0;

@@ -90,12 +90,23 @@ namespace DocGen.Build
                 }
                 try
                 {
-                    exitCode = engine.Run(line =>
+                    EngineOutputLine? pending = null;
+                    exitCode = engine.Run(text =>
                     {
-                        LogLine(line);
-                        lastLines.Enqueue(line);
+                        lastLines.Enqueue(text);
                         if (lastLines.Count > 20) lastLines.Dequeue();
+                        if (pending != null && EngineOutputLine.IsContinuation(text))
+                        {
+                            pending.Append(text);
+                            return;
+                        }
+                        if (pending != null) Report(pending);
+                        var line = EngineOutputLine.Parse(text);
+                        // A diagnostic is logged when the next line shows it is complete.
+                        if (line.IsDiagnostic) pending = line;
+                        else { pending = null; Report(line); }
                     });
+                    if (pending != null) Report(pending);
                 }
                 catch (System.ComponentModel.Win32Exception ex)
                 {
@@ -181,9 +192,8 @@ namespace DocGen.Build
             return ok;
         }
 
-        private void LogLine(string text)
+        private void Report(EngineOutputLine line)
         {
-            var line = EngineOutputLine.Parse(text);
             switch (line.Kind)
             {
                 case EngineLineKind.Summary:
@@ -197,7 +207,7 @@ namespace DocGen.Build
                     Log.LogWarning(null, line.Code, null, line.File ?? ProjectPath ?? "", line.Line, line.Column, line.EndLine, line.EndColumn, line.Message);
                     break;
                 default:
-                    Log.LogMessage(MessageImportance.Low, text);
+                    Log.LogMessage(MessageImportance.Low, line.Message);
                     break;
             }
         }

@@ -253,6 +253,7 @@ public sealed class BuildIntegrationTests(PackedFeed feed)
             echo '{source}(12,5): warning DG0101: <see cref="Nope"/> does not resolve'
             echo 'docgen: warning DG0006: No XML documentation file' >&2
             echo '{source}(3): error DG0201: template failed'
+            echo '    at line 4 of type.hbs'
             echo 'DocGen: 2 types, 3 members, 67% documented → /x/site'
             exit 1
             """);
@@ -263,6 +264,7 @@ public sealed class BuildIntegrationTests(PackedFeed feed)
         build.StdOut.ShouldContain($"{source}(12,5): warning DG0101: <see cref=\"Nope\"/> does not resolve", Case.Sensitive);
         build.StdOut.ShouldContain(Path.Combine(project, "Calc.csproj") + " : warning DG0006: No XML documentation file", Case.Sensitive);
         build.StdOut.ShouldContain($"{source}(3): error DG0201: template failed", Case.Sensitive);
+        build.StdOut.ShouldContain("at line 4 of type.hbs", Case.Sensitive); // a continuation line stays with its error
         build.StdOut.ShouldContain("DocGen: 2 types, 3 members, 67% documented → /x/site", Case.Sensitive);
         build.StdOut.ShouldNotContain("DG0604");
         File.Exists(Path.Combine(project, Obj, "docgen.stamp")).ShouldBeFalse();

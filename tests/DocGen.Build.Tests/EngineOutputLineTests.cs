@@ -45,6 +45,19 @@ public sealed class EngineOutputLineTests
         line.Message.ShouldBe("DocGenFormats: unknown format 'pdf' (expected html, markdown, manifest)");
     }
 
+    [Fact]
+    public void Append_IndentedContinuationLines_JoinTheMessage()
+    {
+        var line = EngineOutputLine.Parse("docgen: error DG0009: Internal error: boom");
+
+        EngineOutputLine.IsContinuation("    at X.Y()").ShouldBeTrue();
+        EngineOutputLine.IsContinuation("DocGen: 1 types").ShouldBeFalse();
+        line.Append("    at X.Y()");
+
+        line.IsDiagnostic.ShouldBeTrue();
+        line.Message.ShouldBe("Internal error: boom\nat X.Y()");
+    }
+
     [Theory]
     [InlineData("DocGen: 312 types, 1264 members, 97% documented → /abs/obj/Debug/net10.0/docgen/site", "Summary")]
     [InlineData("docgen: info DG0401: 12 cache hits", "Info")]
