@@ -3,35 +3,49 @@ using DocGen.Tests.Shared;
 namespace DocGen.Build.Tests;
 
 /// <summary>
-/// Packs DocGen.Build and DocGen.Tool once into a temporary local feed and prepares a workspace where the
-/// build fixtures (tests/fixtures/build) reference DocGen.Build from that feed, with their own
-/// NUGET_PACKAGES folder, so every test runs a real <c>dotnet build</c> against the real package.
+/// Packs DocGen.Build and DocGen.Tool once per test run into a temporary local feed and prepares
+/// workspaces where the build fixtures (tests/fixtures/build) reference DocGen.Build from that feed, with
+/// their own NUGET_PACKAGES folder, so every test runs a real <c>dotnet build</c> against the real package.
 /// </summary>
+/// <remarks>
+/// Two collections use it so that their builds run in parallel; the pack and the NuGet folder are shared
+/// (static), the workspaces belong to each instance.
+/// </remarks>
 public sealed class PackedFeed : IAsyncLifetime
 {
-    private readonly TempDirectory _root = new("docgen-build");
+    private static readonly TempDirectory Root = CreateRoot();
+    private static readonly Lazy<Task<string>> Pack = new(PackAsync);
     private readonly List<TempDirectory> _workspaces = [];
 
-    public string FeedDirectory => _root.Combine("feed");
-    public string PackagesDirectory => _root.Combine("packages");
+    public string FeedDirectory => Root.Combine("feed");
+    public string PackagesDirectory => Root.Combine("packages");
     public string Version { get; private set; } = "";
     public string BuildPackagePath => Path.Combine(FeedDirectory, $"DocGen.Build.{Version}.nupkg");
     public string ToolPackagePath => Path.Combine(FeedDirectory, $"DocGen.Tool.{Version}.nupkg");
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => Version = await Pack.Value;
+
+    private static async Task<string> PackAsync()
     {
-        Directory.CreateDirectory(FeedDirectory);
+        var feed = Root.Combine("feed");
+        Directory.CreateDirectory(feed);
         // The two shipped projects only: packing the solution would rebuild the running test assembly.
         foreach (var project in new[] { "src/DocGen.Build/DocGen.Build.csproj", "src/DocGen.Tool/DocGen.Tool.csproj" })
         {
             var pack = await ProcessRunner.RunAsync("dotnet",
-                ["pack", Path.Combine(Fixtures.RepositoryRoot, project), "-c", "Release", "-o", FeedDirectory, "-nodeReuse:false", "-v:q", "-nologo"],
+                ["pack", Path.Combine(Fixtures.RepositoryRoot, project), "-c", "Release", "-o", feed, "-nodeReuse:false", "-v:q", "-nologo"],
                 Fixtures.RepositoryRoot, timeout: TimeSpan.FromMinutes(5));
             if (pack.ExitCode != 0) throw new InvalidOperationException($"dotnet pack {project} failed:\n{pack.Output}");
         }
-        var name = Path.GetFileNameWithoutExtension(Directory.GetFiles(FeedDirectory, "DocGen.Build.*.nupkg").Single());
-        Version = name["DocGen.Build.".Length..];
+        var name = Path.GetFileNameWithoutExtension(Directory.GetFiles(feed, "DocGen.Build.*.nupkg").Single());
+        return name["DocGen.Build.".Length..];
+    }
 
+    private static TempDirectory CreateRoot()
+    {
+        var root = new TempDirectory("docgen-build");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => root.Dispose();
+        return root;
     }
 
     /// <summary>
@@ -98,7 +112,6 @@ public sealed class PackedFeed : IAsyncLifetime
     public Task DisposeAsync()
     {
         foreach (var workspace in _workspaces) workspace.Dispose();
-        _root.Dispose();
         return Task.CompletedTask;
     }
 }
