@@ -69,6 +69,8 @@ public sealed record DocGenOptions
         if (TokenBudget is < 0) errors.Add($"token budget must not be negative (was {TokenBudget})");
         if (Endpoint is not null && !Uri.TryCreate(Endpoint, UriKind.Absolute, out _)) errors.Add($"endpoint '{Endpoint}' is not an absolute URL");
         if (RemoteCacheUrl is not null && !Uri.TryCreate(RemoteCacheUrl, UriKind.Absolute, out _)) errors.Add($"remote cache '{RemoteCacheUrl}' is not an absolute URL");
+        // Checked up front so a typo in the path is a configuration error, not a run that silently uses the built-in look.
+        if (TemplatesDirectory is not null && !Directory.Exists(TemplatesDirectory)) errors.Add($"templates folder '{TemplatesDirectory}' does not exist");
         return errors.ToImmutable();
     }
 }
