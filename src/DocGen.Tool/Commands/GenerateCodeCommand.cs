@@ -6,6 +6,7 @@ using DocGen.Core.Diagnostics;
 using DocGen.Core.Generation.Code;
 using DocGen.Core.Inputs;
 using DocGen.Core.Options;
+using DocGen.Core.Output;
 
 namespace DocGen.Tool.Commands;
 
@@ -14,12 +15,18 @@ internal static class GenerateCodeCommand
 {
     public static Command Create(TextWriter stdout)
     {
-        var spec = new Argument<string>("spec") { Description = "A code spec (Markdown with optional front matter; docs/templates-and-code.md)." };
+        var specs = new Argument<string[]>("spec")
+        {
+            Description = "One or more code specs (Markdown with optional front matter; docs/templates-and-code.md).",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
         var project = new Option<string?>("--project") { Description = "The .csproj the code is for: its RootNamespace, LangVersion, DefineConstants and package references are used (it is evaluated, not built)." };
-        var verbose = new Option<bool>("--verbose", "-v") { Description = "Also list the files of the unit." };
-        var command = new Command("generate-code", "Generate a code unit from a spec through the language model (cached; offline when the cache has it).");
-        command.Arguments.Add(spec);
+        var request = new Option<string?>("--request") { Description = "Run a request file written by the DocGen.Build targets (internal).", Hidden = true };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Also list the files of each unit." };
+        var command = new Command("generate-code", "Generate code units from specs through the language model (cached; offline when the cache has them).");
+        command.Arguments.Add(specs);
         command.Options.Add(project);
+        command.Options.Add(request);
         command.Options.Add(verbose);
 
         // The same option table as 'docgen build' and the MSBuild properties.
@@ -43,7 +50,14 @@ internal static class GenerateCodeCommand
                 values.Add(new(def.Flag, value));
             }
             var run = new GenerateCodeRun(stdout, parse.GetValue(verbose));
-            return await run.RunAsync(parse.GetValue(spec)!, parse.GetValue(project), values, cancellationToken).ConfigureAwait(false);
+            if (parse.GetValue(request) is { } requestFile) return await run.RunRequestAsync(requestFile, cancellationToken).ConfigureAwait(false);
+            var given = parse.GetValue(specs) ?? [];
+            if (given.Length == 0)
+            {
+                stdout.WriteLine(DiagnosticIds.InvalidOption.Create("give at least one spec: docgen generate-code SPEC").ToCanonicalString());
+                return ExitCodes.Usage;
+            }
+            return await run.RunAsync(given, parse.GetValue(project), values, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
@@ -52,19 +66,10 @@ internal static class GenerateCodeCommand
 /// <summary>The work behind <c>docgen generate-code</c>.</summary>
 internal sealed class GenerateCodeRun(TextWriter stdout, bool verbose)
 {
-    public async Task<int> RunAsync(string specPath, string? projectPath, IReadOnlyList<KeyValuePair<string, string?>> values, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(IReadOnlyList<string> specPaths, string? projectPath, IReadOnlyList<KeyValuePair<string, string?>> values, CancellationToken cancellationToken)
     {
         var (options, errors) = OptionBinder.Bind(new DocGenOptions(), values);
-        if (!errors.IsEmpty)
-        {
-            foreach (var error in errors) Print(DiagnosticIds.InvalidOption.Create(error));
-            return ExitCodes.Usage;
-        }
-        if (!File.Exists(specPath))
-        {
-            Print(DiagnosticIds.CodeSpecNotFound.Create(specPath, null, specPath));
-            return ExitCodes.Usage;
-        }
+        if (!errors.IsEmpty) return UsageErrors(errors);
 
         var project = new CodeProject();
         if (projectPath is not null)
@@ -88,20 +93,100 @@ internal sealed class GenerateCodeRun(TextWriter stdout, bool verbose)
         var output = Path.GetFullPath(options.OutputPath ?? (projectPath is not null
             ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(projectPath))!, "obj", "docgen")
             : "docgen"));
-        var diagnostics = new DiagnosticBag();
-        var result = await new CodeUnitGenerator().GenerateAsync(specPath, new CodeUnitContext(options, output, project, diagnostics, cancellationToken)).ConfigureAwait(false);
+        return await GenerateAsync(specPaths, options with { OutputPath = output }, project, null, cancellationToken).ConfigureAwait(false);
+    }
 
-        foreach (var diagnostic in diagnostics.ToList())
-            if (diagnostic.Severity != DiagnosticSeverity.Info || verbose) Print(diagnostic);
-        if (verbose)
-            foreach (var file in result.Files) stdout.WriteLine("  " + file);
-        var all = diagnostics.ToList();
-        var errorCount = all.Count(d => d.Severity == DiagnosticSeverity.Error);
-        var warningCount = all.Count(d => d.Severity == DiagnosticSeverity.Warning);
-        var line = $"DocGen: code unit {Path.GetFileName(specPath)}: {result.Files.Length} files, {result.Requests} requests, {result.CacheHits} cached";
-        if (errorCount + warningCount > 0) line += $"; {errorCount} errors, {warningCount} warnings";
-        stdout.WriteLine(line + (result.UnitFolder is { } folder ? " → " + folder : ""));
-        return result.Succeeded && errorCount == 0 ? ExitCodes.Ok : ExitCodes.Errors;
+    /// <summary>
+    /// Runs a request file of the DocGen.Build targets: one <c>key=value</c> per line, with keys <c>spec</c>
+    /// (repeated), <c>list</c> (where to write the list of generated files), <c>property:DocGenX</c> (the
+    /// MSBuild properties, bound like <c>docgen build</c>'s) and <c>project:X</c> (<c>RootNamespace</c>,
+    /// <c>LangVersion</c>, <c>DefineConstants</c>, <c>ProjectAssetsFile</c>, <c>FrameworkReference</c>).
+    /// A line file, not flags: values such as Windows paths ending in a backslash survive no shell quoting.
+    /// </summary>
+    public async Task<int> RunRequestAsync(string requestFile, CancellationToken cancellationToken)
+    {
+        string[] lines;
+        try { lines = await File.ReadAllLinesAsync(requestFile, cancellationToken).ConfigureAwait(false); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Print(DiagnosticIds.InvalidRequest.Create(requestFile, null, requestFile, ex.Message));
+            return ExitCodes.Usage;
+        }
+        var specs = new List<string>();
+        var properties = new List<KeyValuePair<string, string?>>();
+        var projectValues = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? listFile = null;
+        foreach (var line in lines)
+        {
+            var eq = line.IndexOf('=');
+            if (eq <= 0) continue;
+            var (key, value) = (line[..eq].Trim(), line[(eq + 1)..].Trim());
+            if (key == "spec") specs.Add(value);
+            else if (key == "list") listFile = value;
+            else if (key.StartsWith("property:", StringComparison.Ordinal)) properties.Add(new(key["property:".Length..], value));
+            else if (key.StartsWith("project:", StringComparison.Ordinal)) projectValues[key["project:".Length..]] = value;
+        }
+        var (options, errors) = OptionBinder.Bind(new DocGenOptions(), properties);
+        if (!errors.IsEmpty) return UsageErrors(errors);
+        options = options with
+        {
+            OutputPath = Path.GetFullPath(options.OutputPath ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(requestFile))!, "docgen")),
+        };
+        string? Value(string name) => projectValues.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
+        var inputs = new ProjectInputs
+        {
+            AssemblyPath = "",
+            LangVersion = Value("LangVersion"),
+            DefineConstants = [.. (Value("DefineConstants") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+            ProjectAssetsFile = Value("ProjectAssetsFile"),
+        };
+        var referenced = new HashSet<string>(CSharpPackages.ReferencedPackages(inputs), StringComparer.OrdinalIgnoreCase);
+        foreach (var framework in (Value("FrameworkReference") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            referenced.Add(framework);
+        var project = new CodeProject(Value("RootNamespace"), inputs.LangVersion, inputs.DefineConstants, referenced);
+        return await GenerateAsync(specs, options, project, listFile, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<int> GenerateAsync(IReadOnlyList<string> specPaths, DocGenOptions options, CodeProject project, string? listFile, CancellationToken cancellationToken)
+    {
+        var missing = specPaths.Where(s => !File.Exists(s)).ToList();
+        foreach (var spec in missing) Print(DiagnosticIds.CodeSpecNotFound.Create(spec, null, spec));
+        if (missing.Count > 0) return ExitCodes.Usage;
+
+        var output = options.OutputPath!;
+        var generator = new CodeUnitGenerator();
+        var files = new List<string>();
+        var failed = false;
+        foreach (var specPath in specPaths)
+        {
+            var diagnostics = new DiagnosticBag();
+            var result = await generator.GenerateAsync(specPath, new CodeUnitContext(options, output, project, diagnostics, cancellationToken)).ConfigureAwait(false);
+            files.AddRange(result.Files);
+            var all = diagnostics.ToList();
+            foreach (var diagnostic in all)
+                if (diagnostic.Severity != DiagnosticSeverity.Info || verbose) Print(diagnostic);
+            if (verbose)
+                foreach (var file in result.Files) stdout.WriteLine("  " + file);
+            var errorCount = all.Count(d => d.Severity == DiagnosticSeverity.Error);
+            var warningCount = all.Count(d => d.Severity == DiagnosticSeverity.Warning);
+            var line = $"DocGen: code unit {Path.GetFileName(specPath)}: {result.Files.Length} files, {result.Requests} requests, {result.CacheHits} cached";
+            if (errorCount + warningCount > 0) line += $"; {errorCount} errors, {warningCount} warnings";
+            stdout.WriteLine(line + (result.UnitFolder is { } folder ? " → " + folder : ""));
+            failed |= !result.Succeeded || errorCount > 0;
+        }
+        if (listFile is not null)
+        {
+            // Written only when different, so the build's item list does not look changed when nothing changed.
+            var full = Path.GetFullPath(listFile);
+            new OutputWriter(Path.GetDirectoryName(full)!).WriteText(Path.GetFileName(full), string.Concat(files.Select(f => f + "\n")));
+        }
+        return failed ? ExitCodes.Errors : ExitCodes.Ok;
+    }
+
+    private int UsageErrors(IEnumerable<string> errors)
+    {
+        foreach (var error in errors) Print(DiagnosticIds.InvalidOption.Create(error));
+        return ExitCodes.Usage;
     }
 
     /// <summary>
