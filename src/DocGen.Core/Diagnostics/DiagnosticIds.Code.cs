@@ -12,7 +12,7 @@ public static partial class DiagnosticIds
     public static readonly DiagnosticDescriptor UserTemplateOutputRejected = Error("DG0704", "Template output path rejected",
         "The output '{0}' of the template '{1}' is rejected: {2}");
     public static readonly DiagnosticDescriptor UserTemplateOutputMissing = Error("DG0705", "Template output not given",
-        "The template '{0}' has no output path (set Output=\"…\" on the DocGenTemplate item, or --output)");
+        "The template '{0}' has no output path (set OutputPath=\"…\" on the DocGenTemplate item, or --output)");
 
     // DG071x — code units (DocGenCode items, docgen generate-code)
     public static readonly DiagnosticDescriptor CodeSpecNotFound = Error("DG0710", "Code spec not found",
