@@ -304,4 +304,38 @@ public sealed class CodeUnitGeneratorTests : IDisposable
         _server.Requests.Last().Prompt.ShouldContain("// Function: def fetch(url: str) -> dict");
         File.Exists(Path.Combine(folder, "main.py")).ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task GenerateAsync_ContentForAnotherFileName_ReportsDG0722AndSkipsThatFile()
+    {
+        _server.Responder = request => CodeUnitScript.FileOf(request.Prompt) == "Models/Forecast.cs"
+            ? Scripted.Json("""{"filename":"Other.cs","content":"class X {}"}""")
+            : _script.Answer(request);
+
+        var (result, diagnostics) = await RunAsync();
+
+        var error = diagnostics.Where(d => d.Id == "DG0722").ShouldHaveSingleItem();
+        error.File.ShouldBe(_spec);
+        error.Message.ShouldContain("Models/Forecast.cs");
+        result.Succeeded.ShouldBeFalse();
+        File.Exists(Path.Combine(UnitFolder, "Models", "Forecast.cs")).ShouldBeFalse();
+        File.Exists(Path.Combine(UnitFolder, "WeatherClient.cs")).ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData(false, DiagnosticSeverity.Error)]
+    [InlineData(true, DiagnosticSeverity.Warning)]
+    public async Task GenerateAsync_ProviderRejectsTheKey_ReportsDG0721AndWritesNothing(bool optional, DiagnosticSeverity severity)
+    {
+        _server.Responder = _ => Scripted.Error(401);
+
+        var (result, diagnostics) = await RunAsync(_h.Options(_server) with { CodeOptional = optional });
+
+        var failure = diagnostics.Where(d => d.Id == "DG0721").ShouldHaveSingleItem();
+        failure.Severity.ShouldBe(severity);
+        failure.Message.ShouldContain("code_structure Weather");
+        result.Succeeded.ShouldBe(optional);
+        result.Files.ShouldBeEmpty();
+        _server.Requests.Count.ShouldBe(1, "an authentication failure is not retried");
+    }
 }
