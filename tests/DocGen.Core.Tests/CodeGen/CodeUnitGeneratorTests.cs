@@ -338,4 +338,17 @@ public sealed class CodeUnitGeneratorTests : IDisposable
         result.Files.ShouldBeEmpty();
         _server.Requests.Count.ShouldBe(1, "an authentication failure is not retried");
     }
+
+    [Fact]
+    public async Task GenerateAsync_Debug_DumpsPromptsAndAnswersOutsideTheUnitFolder()
+    {
+        var (result, _) = await RunAsync(_h.Options(_server) with { Debug = true });
+
+        result.Succeeded.ShouldBeTrue();
+        var dumps = Directory.GetFiles(Path.Combine(_h.OutputPath, "debug", "code", "Weather"), "*.txt", SearchOption.AllDirectories);
+        dumps.Length.ShouldBe(8);
+        dumps.Where(f => f.EndsWith("round-0-prompt.txt", StringComparison.Ordinal)).Select(File.ReadAllText)
+            .ShouldContain(text => text.StartsWith("Plan the source files", StringComparison.Ordinal));
+        Directory.GetFiles(UnitFolder, "*.txt", SearchOption.AllDirectories).ShouldNotContain(f => f.Contains("round-"));
+    }
 }

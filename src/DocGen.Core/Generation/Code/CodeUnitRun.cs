@@ -21,6 +21,7 @@ internal sealed class CodeUnitRun(EngineSettings settings, UseCaseRegistry regis
 
     private readonly List<(string Relative, string Content)> _files = [];
     private ILanguageModel? _lm;
+    private OutputWriter? _debugWriter;
     private string? _noProviderReason;
     private LocalCacheStore _local = null!;
     private RemoteCacheStore? _remote;
@@ -212,6 +213,7 @@ internal sealed class CodeUnitRun(EngineSettings settings, UseCaseRegistry regis
         var loop = await ContinuationLoop.RunAsync(_lm, name, useCase.BuildPrompt(args), useCase.Template, useCase.RepairDepth, limits, null, ctx.CancellationToken)
             .ConfigureAwait(false);
         _requests += loop.Requests;
+        if (Options.Debug) Dump(name, loop);
         if (loop.Failure is { } failure)
         {
             var diagnostic = DiagnosticIds.CodeRequestFailed.Create(_spec.Path, null, _spec.Path, name, failure.Message);
@@ -223,6 +225,25 @@ internal sealed class CodeUnitRun(EngineSettings settings, UseCaseRegistry regis
         try { parsed = JsonNode.Parse(loop.Json); }
         catch (System.Text.Json.JsonException) { }
         return (parsed is null ? null : useCase.Validate(parsed, args), parsed, loop);
+    }
+
+    /// <summary>With <c>--debug</c>: every prompt and raw answer of a request under <c>OUTPUT/debug/code/&lt;unit&gt;/</c>.</summary>
+    private void Dump(string name, LoopResult loop)
+    {
+        // Its own writer and no Complete(): debug files are never part of the unit's outputs, and never swept.
+        _debugWriter ??= new OutputWriter(Path.Combine(ctx.OutputRoot, "debug", "code", _spec.UnitName));
+        var slug = new string([.. name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '-')]).Trim('-');
+        if (slug.Length > 60) slug = slug[..60];
+        var folder = $"{slug}-{CacheKey.Hash(name)[..8]}";
+        try
+        {
+            for (var i = 0; i < loop.Prompts.Count; i++) _debugWriter.WriteText($"{folder}/round-{i}-prompt.txt", loop.Prompts[i]);
+            for (var i = 0; i < loop.Fragments.Count; i++) _debugWriter.WriteText($"{folder}/round-{i}-answer.txt", loop.Fragments[i]);
+        }
+        catch (Exception ex) when (ex is OutputPathException or IOException or UnauthorizedAccessException)
+        {
+            // A debug aid must not fail the unit.
+        }
     }
 
     private void WriteManifests(CodeStructure structure, ImmutableArray<CodeFilePlan> plans)
