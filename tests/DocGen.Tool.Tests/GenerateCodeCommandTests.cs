@@ -122,4 +122,29 @@ public sealed class GenerateCodeCommandTests(CodeUnitAppFixture fixture) : IClas
         result.ExitCode.ShouldBe(ExitCodes.Usage);
         result.StdOut.ShouldContain("error DG0001");
     }
+
+    [Fact]
+    public async Task GenerateCode_RequestFile_ListsTheFilesAndRemovesAUnitWhoseSpecWasDropped()
+    {
+        using var temp = new TempDirectory();
+        var other = temp.Write("Other.prompt.md", "---\nnamespace: Acme.Other\n---\nThe same weather client again.\n");
+        var output = temp.Combine("out");
+        var list = temp.Combine("files.txt");
+        string Request(params string[] specs) => temp.Write("request.txt", string.Join("\n", [
+            .. specs.Select(s => "spec=" + s), "list=" + list, "property:DocGenOutputPath=" + output, "property:DocGenProvider=openai",
+            "property:DocGenEndpoint=" + fixture.Server.Endpoint, "property:DocGenModel=test-model", "property:DocGenCacheDirectory=" + fixture.Cache,
+            "project:RootNamespace=Fixture", "project:DefineConstants=DEBUG;NET"]) + "\n");
+
+        var both = await CliResult.RunAsync("generate-code", "--request", Request(fixture.Spec, other));
+        var one = await CliResult.RunAsync("generate-code", "--request", Request(fixture.Spec));
+
+        both.ExitCode.ShouldBe(0, both.StdOut);
+        one.ExitCode.ShouldBe(0, one.StdOut);
+        var listed = File.ReadAllLines(list).Where(l => l.Length > 0).ToList();
+        listed.ShouldBe([
+            Path.Combine(output, "code", "Weather", "Models", "Forecast.cs"),
+            Path.Combine(output, "code", "Weather", "Sources", "IForecastSource.cs"),
+            Path.Combine(output, "code", "Weather", "WeatherClient.cs")]);
+        Directory.Exists(Path.Combine(output, "code", "Other")).ShouldBeFalse("the unit of the dropped spec is removed");
+    }
 }

@@ -156,12 +156,14 @@ internal sealed class GenerateCodeRun(TextWriter stdout, bool verbose)
         var output = options.OutputPath!;
         var generator = new CodeUnitGenerator();
         var files = new List<string>();
+        var units = new HashSet<string>(StringComparer.Ordinal);
         var failed = false;
         foreach (var specPath in specPaths)
         {
             var diagnostics = new DiagnosticBag();
             var result = await generator.GenerateAsync(specPath, new CodeUnitContext(options, output, project, diagnostics, cancellationToken)).ConfigureAwait(false);
             files.AddRange(result.Files);
+            if (result.UnitFolder is not null) units.Add(result.UnitFolder);
             var all = diagnostics.ToList();
             foreach (var diagnostic in all)
                 if (diagnostic.Severity != DiagnosticSeverity.Info || verbose) Print(diagnostic);
@@ -176,11 +178,37 @@ internal sealed class GenerateCodeRun(TextWriter stdout, bool verbose)
         }
         if (listFile is not null)
         {
+            RemoveStaleUnits(output, units);
             // Written only when different, so the build's item list does not look changed when nothing changed.
             var full = Path.GetFullPath(listFile);
             new OutputWriter(Path.GetDirectoryName(full)!).WriteText(Path.GetFileName(full), string.Concat(files.Select(f => f + "\n")));
         }
         return failed ? ExitCodes.Errors : ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// In a build the request names every unit of the project, so a unit folder under <c>code/</c> that it
+    /// does not name belongs to a removed <c>DocGenCode</c> item: its listed files are deleted (only those).
+    /// </summary>
+    private static void RemoveStaleUnits(string output, IReadOnlySet<string> units)
+    {
+        var codeRoot = Path.Combine(output, "code");
+        if (!Directory.Exists(codeRoot)) return;
+        foreach (var folder in Directory.GetDirectories(codeRoot).Select(Path.GetFullPath))
+        {
+            var list = Path.Combine(folder, OutputWriter.ManifestFileName);
+            if (units.Contains(folder) || !File.Exists(list)) continue;
+            try
+            {
+                new OutputWriter(folder).Complete();
+                File.Delete(list);
+                if (!Directory.EnumerateFileSystemEntries(folder).Any()) Directory.Delete(folder);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Left for 'dotnet clean'; a stale unit is not compiled, as it is not in the list of files.
+            }
+        }
     }
 
     private int UsageErrors(IEnumerable<string> errors)
