@@ -12,7 +12,7 @@ public static partial class DiagnosticIds
     public static readonly DiagnosticDescriptor UserTemplateOutputRejected = Error("DG0704", "Template output path rejected",
         "The output '{0}' of the template '{1}' is rejected: {2}");
     public static readonly DiagnosticDescriptor UserTemplateOutputMissing = Error("DG0705", "Template output not given",
-        "The template '{0}' has no output path (set Output=\"…\" on the DocGenTemplate item, or --output)");
+        "The template '{0}' has no output path (set OutputPath=\"…\" on the DocGenTemplate item, or --output)");
 
     // DG071x — code units (DocGenCode items, docgen generate-code)
     public static readonly DiagnosticDescriptor CodeSpecNotFound = Error("DG0710", "Code spec not found",
@@ -37,4 +37,10 @@ public static partial class DiagnosticIds
         "The code unit '{0}' is not in the cache and no language model is configured; no files are generated for it (DocGenCodeOptional=true)");
     public static readonly DiagnosticDescriptor CodeStructureTruncated = Error("DG0720", "Code structure answer truncated",
         "The code structure answer for '{0}' was cut off and could not be completed: {1}");
+    public static readonly DiagnosticDescriptor CodeRequestFailed = Error("DG0721", "Code unit request failed",
+        "The model request '{1}' for the code unit '{0}' failed: {2}");
+    public static readonly DiagnosticDescriptor CodeContentInvalid = Error("DG0722", "Code content answer invalid",
+        "The model's answer for the file '{1}' of '{0}' is unusable: {2}");
+    public static readonly DiagnosticDescriptor CodeManifestImportRejected = Warning("DG0723", "Import left out of a manifest",
+        "The code unit '{0}' imports '{1}', which is not a valid package name; it is left out of {2}");
 }

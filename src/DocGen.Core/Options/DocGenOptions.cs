@@ -60,6 +60,8 @@ public sealed record DocGenOptions
     public bool FillMissingDocs { get; init; } = true;
     /// <summary>Turn provider failures into errors instead of warnings with fallback. Default false.</summary>
     public bool FailOnProviderError { get; init; }
+    /// <summary>A code unit with no cached answer and no model is a warning (no files) instead of an error. Default false.</summary>
+    public bool CodeOptional { get; init; }
 
     /// <summary>Checks cross-option rules; returns every problem at once.</summary>
     public ImmutableArray<string> Validate()
