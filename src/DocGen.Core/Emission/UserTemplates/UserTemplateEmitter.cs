@@ -3,7 +3,7 @@ using DocGen.Core.Options;
 
 namespace DocGen.Core.Emission.UserTemplates;
 
-/// <summary>One <c>&lt;DocGenTemplate Include="…" Output="…" /&gt;</c> item.</summary>
+/// <summary>One <c>&lt;DocGenTemplate Include="…" OutputPath="…" /&gt;</c> item (MSBuild reserves the metadata name <c>Output</c>).</summary>
 /// <param name="TemplatePath">The <c>.hbs</c> file (absolute, or relative to the project folder).</param>
 /// <param name="OutputPath">Where to write (absolute, or relative to the project folder); null is an error.</param>
 public sealed record UserTemplateItem(string TemplatePath, string? OutputPath);
