@@ -47,7 +47,7 @@ public sealed record RecordedRequest(string Path, string? Authorization, JsonObj
 /// </summary>
 public sealed partial class FakeOpenAIServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly ConcurrentQueue<Scripted> _script = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly CancellationTokenSource _stop = new();
@@ -55,13 +55,24 @@ public sealed partial class FakeOpenAIServer : IDisposable
 
     public FakeOpenAIServer()
     {
+        // Another test may take the probed port before Start: retry with a fresh listener each time, since a
+        // listener whose Start failed keeps stale prefix state that makes its Close fail later on Linux.
         for (var attempt = 0; ; attempt++)
         {
             var port = FreePort();
-            _listener.Prefixes.Clear();
-            _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            try { _listener.Start(); Endpoint = $"http://127.0.0.1:{port}/v1"; break; }
-            catch (HttpListenerException) when (attempt < 5) { }
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            try
+            {
+                listener.Start();
+                _listener = listener;
+                Endpoint = $"http://127.0.0.1:{port}/v1";
+                break;
+            }
+            catch (HttpListenerException) when (attempt < 5)
+            {
+                try { listener.Close(); } catch (HttpListenerException) { }
+            }
         }
         _loop = Task.Run(AcceptLoop);
     }
@@ -223,7 +234,8 @@ public sealed partial class FakeOpenAIServer : IDisposable
     public void Dispose()
     {
         _stop.Cancel();
-        try { _listener.Stop(); _listener.Close(); } catch (ObjectDisposedException) { }
+        // The managed HttpListener can throw "Address already in use" while unregistering on Linux; the test is over either way.
+        try { _listener.Stop(); _listener.Close(); } catch (Exception ex) when (ex is ObjectDisposedException or HttpListenerException) { }
         try { _loop.Wait(TimeSpan.FromSeconds(2)); } catch (AggregateException) { }
     }
 }
