@@ -25,6 +25,8 @@ public static class Cli
     {
         var root = new RootCommand("DocGen: API documentation sites, package manifests and generated code from .NET builds.");
         root.Subcommands.Add(BuildCommand.Create(stdout, stderr));
+        root.Subcommands.Add(RenderCommand.Create(stdout, stderr));
+        root.Subcommands.Add(GenerateCodeCommand.Create(stdout));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

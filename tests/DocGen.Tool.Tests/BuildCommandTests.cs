@@ -183,6 +183,7 @@ public sealed class BuildCommandTests(HelloProjectFixture fixture) : IClassFixtu
     [InlineData("--max-concurrency", "0", "max concurrency must be between 1 and 64")]
     [InlineData("--provider", "gemini", "unknown provider 'gemini'")]
     [InlineData("--endpoint", "not a url", "is not an absolute URL")]
+    [InlineData("--templates", "/nonexistent/templates", "templates folder '/nonexistent/templates' does not exist")]
     public async Task Build_InvalidOption_ExitsWithUsageErrorNamingIt(string flag, string value, string expected)
     {
         var result = await CliResult.RunAsync("build", fixture.Project, flag, value);

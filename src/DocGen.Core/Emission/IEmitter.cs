@@ -13,7 +13,11 @@ public sealed record EmissionContext(
     DocGenOptions Options,
     OutputWriter Writer,
     DiagnosticBag Diagnostics,
-    CancellationToken CancellationToken);
+    CancellationToken CancellationToken)
+{
+    /// <summary>The project's resolved packages (read once from the assets file), or null when no assets file is known.</summary>
+    public Manifest.DependencySet? Dependencies { get; init; }
+}
 
 /// <summary>One output kind (site, Markdown, manifest…).</summary>
 public interface IEmitter

@@ -95,6 +95,11 @@ internal sealed partial class GenerationRun
                 if (Interlocked.Exchange(ref _authReported, 1) == 0)
                     ctx.Diagnostics.Report(DiagnosticIds.ProviderAuthenticationFailed, null, null, failure.Message);
                 break;
+            case ModelErrorKind.Unreachable:
+                _stopAll = true;
+                if (Interlocked.Exchange(ref _unreachableReported, 1) == 0)
+                    ReportEscalated(DiagnosticIds.ProviderRequestFailed, failure.Message + " (the endpoint is unreachable: no further requests this run)", items);
+                break;
             case ModelErrorKind.BadRequest:
                 ctx.Diagnostics.Report(DiagnosticIds.ProviderRejectedRequest, null, null, failure.Message);
                 break;

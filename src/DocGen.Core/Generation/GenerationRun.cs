@@ -30,7 +30,7 @@ internal sealed partial class GenerationRun(
     private long _inputTokens, _outputTokens, _spent, _reserved;
     private bool _budgetExhausted;
     private volatile bool _stopAll;
-    private int _authReported, _cacheWriteFailed;
+    private int _authReported, _unreachableReported, _cacheWriteFailed;
     private ILanguageModel? _lm;
     private LocalCacheStore? _local;
     private RemoteCacheStore? _remote;

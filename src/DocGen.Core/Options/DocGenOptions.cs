@@ -60,6 +60,8 @@ public sealed record DocGenOptions
     public bool FillMissingDocs { get; init; } = true;
     /// <summary>Turn provider failures into errors instead of warnings with fallback. Default false.</summary>
     public bool FailOnProviderError { get; init; }
+    /// <summary>A code unit with no cached answer and no model is a warning (no files) instead of an error. Default false.</summary>
+    public bool CodeOptional { get; init; }
 
     /// <summary>Checks cross-option rules; returns every problem at once.</summary>
     public ImmutableArray<string> Validate()
@@ -69,6 +71,8 @@ public sealed record DocGenOptions
         if (TokenBudget is < 0) errors.Add($"token budget must not be negative (was {TokenBudget})");
         if (Endpoint is not null && !Uri.TryCreate(Endpoint, UriKind.Absolute, out _)) errors.Add($"endpoint '{Endpoint}' is not an absolute URL");
         if (RemoteCacheUrl is not null && !Uri.TryCreate(RemoteCacheUrl, UriKind.Absolute, out _)) errors.Add($"remote cache '{RemoteCacheUrl}' is not an absolute URL");
+        // Checked up front so a typo in the path is a configuration error, not a run that silently uses the built-in look.
+        if (TemplatesDirectory is not null && !Directory.Exists(TemplatesDirectory)) errors.Add($"templates folder '{TemplatesDirectory}' does not exist");
         return errors.ToImmutable();
     }
 }

@@ -42,6 +42,7 @@ public static class OptionBinder
         new("--remote-cache", "DocGenRemoteCacheUrl", "HTTP GET/PUT cache base URL.", false, (o, v) => o with { RemoteCacheUrl = v }),
         new("--fill-missing-docs", "DocGenFillMissingDocs", "Ask the model for members without docs (default true).", false, (o, v) => o with { FillMissingDocs = ParseBool(v) }),
         new("--fail-on-provider-error", "DocGenFailOnProviderError", "Make provider failures errors instead of warnings.", true, (o, v) => o with { FailOnProviderError = ParseBool(v) }),
+        new("--code-optional", "DocGenCodeOptional", "A code unit with no cached answer and no model is a warning, not an error.", true, (o, v) => o with { CodeOptional = ParseBool(v) }),
     ];
 
     /// <summary>Binds values keyed by CLI flag or MSBuild property name (either is accepted); empty values are skipped.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DocGen.Core.Diagnostics;
 using DocGen.Core.Emission;
+using DocGen.Core.Emission.Manifest;
 using DocGen.Core.Extraction;
 using DocGen.Core.Generation;
 using DocGen.Core.Inputs;
@@ -66,7 +67,9 @@ public sealed class DocGenPipeline(IApiExtractor extractor, IDocGenerator genera
         timings["generate"] = sw.Elapsed;
         model = generation.Model;
 
-        var context = new EmissionContext(model, inputs, options, writer, diagnostics, cancellationToken);
+        var dependencies = inputs.ProjectAssetsFile is null ? null : Time("dependencies", () => AssetsFileReader.Read(inputs));
+        foreach (var diagnostic in dependencies?.Diagnostics ?? []) diagnostics.Add(diagnostic);
+        var context = new EmissionContext(model, inputs, options, writer, diagnostics, cancellationToken) { Dependencies = dependencies };
         foreach (var emitter in emitters.Where(e => e.IsEnabled(options)))
         {
             cancellationToken.ThrowIfCancellationRequested();

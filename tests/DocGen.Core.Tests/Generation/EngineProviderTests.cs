@@ -270,6 +270,28 @@ public sealed class EngineProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task GenerateAsync_NothingListensAtEndpoint_StopsAskingAndFallsBackWithOneWarning()
+    {
+        // A port with no server: every attempt is refused, and the SDK's retry policy then throws all of them together.
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        // 20 members are 3 requests of up to 8: the first finds the endpoint dead, the other two are never sent.
+        var run = await _h.RunAsync(TestModels.Calculator(count: 20), _h.Options(null) with { Provider = Options.ProviderKind.OpenAI, Endpoint = $"http://127.0.0.1:{port}/v1", MaxConcurrency = 1 });
+
+        var warning = run.WithId("DG0404").ShouldHaveSingleItem(string.Join("\n", run.Diagnostics));
+        warning.Severity.ShouldBe(DiagnosticSeverity.Warning);
+        warning.Message.ShouldContain("refused");
+        warning.Message.ShouldContain("no further requests");
+        warning.Message.ShouldNotContain(EngineHarness.Key);
+        run.Report.Members["fallback"].ShouldBe(20);
+        run.Report.Requests.ShouldBe(1);
+        run.Report.Errors.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task GenerateAsync_FailOnProviderError_MakesFailuresErrors()
     {
         _server.Responder = _ => Scripted.Error(503);

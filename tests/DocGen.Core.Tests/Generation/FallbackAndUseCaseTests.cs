@@ -38,6 +38,11 @@ public sealed class FallbackAndUseCaseTests : IDisposable
         var withParams = FallbackText.ForMember(Item("Add", ApiMemberKind.Method, "int", null, false, "leftOperand"));
         withParams["params"]!["leftOperand"]!.GetValue<string>().ShouldBe("The left operand.");
         withParams["returns"]!.GetValue<string>().ShouldBe("The `int` result.");
+        withParams["summary"]!.GetValue<string>().ShouldBe("Adds the specified left operand.");
+        FallbackText.ForMember(Item("Contains", ApiMemberKind.Method, "bool", null, false, "point"))["summary"]!.GetValue<string>()
+            .ShouldBe("Determines whether this instance contains the specified point.");
+        FallbackText.ForMember(Item("ContainsKey", ApiMemberKind.Method, "bool", null, false, "key"))["summary"]!.GetValue<string>()
+            .ShouldBe("Determines whether this instance contains the key.");
     }
 
     [Fact]

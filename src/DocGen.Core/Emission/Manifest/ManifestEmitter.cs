@@ -55,8 +55,13 @@ public sealed class ManifestEmitter : IEmitter
     /// <inheritdoc/>
     public void Emit(EmissionContext context)
     {
-        var set = AssetsFileReader.Read(context.Inputs);
-        foreach (var diagnostic in set.Diagnostics) context.Diagnostics.Add(diagnostic);
+        // The pipeline reads the assets file once for every emitter and reports its problems; read it here only when it did not.
+        var set = context.Dependencies;
+        if (set is null)
+        {
+            set = AssetsFileReader.Read(context.Inputs);
+            foreach (var diagnostic in set.Diagnostics) context.Diagnostics.Add(diagnostic);
+        }
         context.CancellationToken.ThrowIfCancellationRequested();
 
         var toolVersion = ToolVersion.Value;

@@ -146,14 +146,15 @@ internal sealed class PageModelBuilder(ApiModel model, PageNames pages, DocRende
             SiteName,
             LinkResolver.RootOf(page),
             body,
-            page switch { IndexPage => "index", CoveragePage => "coverage", NamespacePage => "namespace", TypePage => "type", _ => "member" },
+            page switch { IndexPage => "index", CoveragePage => "coverage", DependenciesSitePage => "dependencies", NamespacePage => "namespace", TypePage => "type", _ => "member" },
             new LinkView(SiteName, _links.Relative(page, pages.Index), page is IndexPage),
             new LinkView("Coverage", _links.Relative(page, pages.Coverage), page is CoveragePage),
             crumbs,
             pages.Namespaces.Select(ns => new LinkView(DisplayNamespace(ns.Name), _links.Relative(page, ns), ns.Name == currentNs)).ToList(),
             members,
             type is not null && pages.Find(type.Id)?.Page is TypePage owner ? new LinkView(type.Name, _links.Relative(page, owner), page == owner) : null,
-            "DocGen");
+            "DocGen",
+            pages.Dependencies is { } deps ? new LinkView("Dependencies", _links.Relative(page, deps), page == deps) : null);
     }
 
     public string SiteName => model.Assemblies.Length == 0 ? "API" : string.Join(", ", model.Assemblies.Select(a => a.Name));

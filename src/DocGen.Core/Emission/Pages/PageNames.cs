@@ -12,6 +12,9 @@ internal sealed record IndexPage(string Path) : Page(Path);
 
 internal sealed record CoveragePage(string Path) : Page(Path);
 
+/// <summary>The project's package dependencies (from the manifest stage's <see cref="Manifest.DependencySet"/>).</summary>
+internal sealed record DependenciesSitePage(string Path, Manifest.DependencySet Set) : Page(Path);
+
 internal sealed record NamespacePage(string Path, string Name, IReadOnlyList<TypeModel> Types) : Page(Path);
 
 internal sealed record TypePage(string Path, TypeModel Type, string AssemblyName) : Page(Path);
@@ -44,10 +47,11 @@ internal sealed class PageNames
 
     private readonly Dictionary<string, PageTarget> _targets = new(StringComparer.Ordinal);
 
-    public PageNames(ApiModel model)
+    public PageNames(ApiModel model, Manifest.DependencySet? dependencies = null)
     {
         Index = new IndexPage("index");
         Coverage = new CoveragePage("coverage");
+        Dependencies = dependencies is null ? null : new DependenciesSitePage("dependencies", dependencies);
 
         // Namespaces merge across assemblies; a type id seen twice (type forwarding) keeps its first home.
         var seenTypes = new HashSet<string>(StringComparer.Ordinal);
@@ -104,12 +108,15 @@ internal sealed class PageNames
 
     public IndexPage Index { get; }
     public CoveragePage Coverage { get; }
+
+    /// <summary>The Dependencies page, when the project's assets file is known.</summary>
+    public DependenciesSitePage? Dependencies { get; }
     public IReadOnlyList<NamespacePage> Namespaces { get; }
     public IReadOnlyList<TypePage> Types { get; }
     public IReadOnlyList<MemberPage> Members { get; }
 
     /// <summary>Every page, in a stable order.</summary>
-    public IEnumerable<Page> All => new Page[] { Index, Coverage }.Concat(Namespaces).Concat(Types).Concat(Members);
+    public IEnumerable<Page> All => new Page?[] { Index, Coverage, Dependencies }.OfType<Page>().Concat(Namespaces).Concat(Types).Concat(Members);
 
     /// <summary>The page (and anchor) of a documentation comment id, or null when the model does not have it.</summary>
     public PageTarget? Find(string id) => _targets.GetValueOrDefault(id);

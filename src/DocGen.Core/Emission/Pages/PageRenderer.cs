@@ -24,7 +24,7 @@ internal static class PageRenderer
     /// <summary>Writes every page; returns the names and builder for format-specific extras (search index).</summary>
     public static (PageNames Pages, LinkResolver Links, PageModelBuilder Builder) Emit(EmissionContext context, PageFormat format)
     {
-        var pages = new PageNames(context.Model);
+        var pages = new PageNames(context.Model, context.Dependencies);
         var docDiagnostics = format.ReportsDocProblems ? context.Diagnostics : null;
         var links = new LinkResolver(pages, format.Extension, docDiagnostics);
         var renderer = format.CreateRenderer(links, docDiagnostics);
@@ -52,6 +52,9 @@ internal static class PageRenderer
         {
             IndexPage => ("index", (object)builder.Index(page), builder.SiteName),
             CoveragePage => ("coverage", builder.Coverage(page), "Documentation coverage"),
+            DependenciesSitePage deps => ("dependencies", new DependenciesView(format.Kind == "html"
+                ? Manifest.DependenciesPage.RenderHtmlBody(deps.Set)
+                : Manifest.DependenciesPage.RenderMarkdown(deps.Set)), "Dependencies"),
             NamespacePage ns => ("namespace", builder.Namespace(ns), $"{(ns.Name.Length == 0 ? "(global)" : ns.Name)} namespace"),
             TypePage tp => ("type", builder.Type(tp), $"{tp.Type.QualifiedName} {PageModelBuilder.TypeKindLabel(tp.Type.Kind)}"),
             MemberPage mp => ("member", builder.Member(mp), $"{mp.Type.QualifiedName}.{mp.Name} {PageModelBuilder.MemberKindLabel(mp.Members[0].Kind)}"),

@@ -23,7 +23,11 @@ public sealed record LayoutView(
     IReadOnlyList<LinkView> Namespaces,
     IReadOnlyList<LinkView> Members,
     LinkView? MembersOf,
-    string Generator);
+    string Generator,
+    LinkView? Dependencies = null);
+
+/// <summary><c>dependencies</c>: the package dependencies page; <c>Content</c> is rendered (escaped by DocGen).</summary>
+public sealed record DependenciesView(string Content);
 
 /// <summary>The rendered sections of one doc comment.</summary>
 public sealed record DocsView(

@@ -93,12 +93,14 @@ public static partial class FallbackText
                     : $"{access} a value indicating whether {Phrase(words)}.";
             }
             default:
-                return MethodSummary(name);
+                return MethodSummary(name, m.Parameters.IsDefaultOrEmpty ? null : m.Parameters[0]);
         }
     }
 
-    private static string MethodSummary(string name)
+    // The first parameter names the object of a bare verb: Contains(Point point) → "contains the specified point".
+    private static string MethodSummary(string name, string? firstParameter)
     {
+        var specified = firstParameter is null ? null : "the specified " + Phrase(Words(firstParameter));
         var words = Words(name).ToList();
         var async = words.Count > 1 && words[^1] == "Async";
         if (async) words.RemoveAt(words.Count - 1);
@@ -107,8 +109,10 @@ public static partial class FallbackText
         var first = words[0];
         var rest = Phrase(words.Skip(1));
         string text;
-        if (first is "Is" or "Has" or "Can" or "Should" or "Contains" or "Equals")
-            text = $"Determines whether {(first is "Contains" or "Equals" ? "this instance " + Phrase(words).Replace("contains", "contains the").Replace("equals", "equals the") : "this instance " + Phrase(words))}".TrimEnd().Replace(" the the ", " the ");
+        if (first is "Contains" or "Equals")
+            text = $"Determines whether this instance {first.ToLowerInvariant()} {(rest.Length > 0 ? "the " + rest : specified ?? "a value")}";
+        else if (first is "Is" or "Has" or "Can" or "Should")
+            text = $"Determines whether this instance {Phrase(words)}";
         else if (first == "To")
             text = rest.Length == 0 ? "Converts this instance" : $"Converts this instance to {rest}";
         else if (first == "Try" && words.Count > 1)
@@ -116,7 +120,9 @@ public static partial class FallbackText
         else if (first == "On" && words.Count > 1)
             text = $"Called on {rest}";
         else if (Verbs.TryGetValue(first, out var verb))
-            text = rest.Length == 0 ? verb + " this instance" : first == "Dispose" ? $"{verb} {rest}" : $"{verb} the {rest}";
+            text = rest.Length == 0
+                ? (specified is null || first == "Dispose" ? verb + " this instance" : $"{verb} {specified}")
+                : first == "Dispose" ? $"{verb} {rest}" : $"{verb} the {rest}";
         else
             text = $"Performs the {Phrase(words)} operation";
         return text + suffix;

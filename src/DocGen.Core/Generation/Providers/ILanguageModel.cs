@@ -37,6 +37,8 @@ public enum ModelErrorKind
     BadRequest,
     /// <summary>429/5xx/network failures after the retries were spent.</summary>
     Transient,
+    /// <summary>The endpoint cannot be reached at all (connection refused, unknown host) after the retries. The run stops asking.</summary>
+    Unreachable,
     /// <summary>No answer within the network timeout (after retries).</summary>
     Timeout,
     /// <summary>HTTP 200 with a body that is not a chat completion.</summary>

@@ -100,8 +100,28 @@ public sealed class OpenAILanguageModel : ILanguageModel
         }
         catch (HttpRequestException ex)
         {
-            throw new ModelException(ModelErrorKind.Transient, null, $"Request '{request.Name}' failed: {Scrub(ex.Message)}", ex);
+            throw new ModelException(KindOfNetworkFailure(ex), null, $"Request '{request.Name}' failed: {Scrub(ex.Message)}", ex);
         }
+        catch (AggregateException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The SDK's retry policy throws every attempt's exception together once retries run out
+            // (e.g. connection refused each time): report the last one like a single failure.
+            throw ex.InnerExceptions[^1] switch
+            {
+                ClientResultException inner => Translate(inner, request.Name),
+                var inner => new ModelException(KindOfNetworkFailure(inner), null, $"Request '{request.Name}' failed after {ex.InnerExceptions.Count} attempts: {Scrub(inner.Message)}", ex),
+            };
+        }
+    }
+
+    // Connection refused or an unknown host will not heal within one run: callers stop asking instead of
+    // spending every remaining request's retries on it.
+    private static ModelErrorKind KindOfNetworkFailure(Exception ex)
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+            if (e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError })
+                return ModelErrorKind.Unreachable;
+        return ModelErrorKind.Transient;
     }
 
     private ModelException Translate(ClientResultException ex, string name)
@@ -117,7 +137,7 @@ public sealed class OpenAILanguageModel : ILanguageModel
                 $"The model server rejected request '{name}' (HTTP {ex.Status}){(detail.Length > 0 ? ": " + detail : "")}"),
             0 when ex.InnerException is OperationCanceledException or TimeoutException => new ModelException(ModelErrorKind.Timeout, null,
                 $"Request '{name}' got no answer within the network timeout"),
-            0 => new ModelException(ModelErrorKind.Transient, null, $"Request '{name}' failed: {Scrub(ex.InnerException?.Message ?? ex.Message)}"),
+            0 => new ModelException(KindOfNetworkFailure(ex), null, $"Request '{name}' failed: {Scrub(ex.InnerException?.Message ?? ex.Message)}"),
             _ => new ModelException(ModelErrorKind.Transient, ex.Status, $"Request '{name}' failed after retries (HTTP {ex.Status}){(detail.Length > 0 ? ": " + detail : "")}"),
         };
     }

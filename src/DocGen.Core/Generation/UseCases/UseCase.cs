@@ -46,12 +46,14 @@ public sealed class UseCaseRegistry
 {
     private readonly ConcurrentDictionary<string, UseCase> _useCases = new(StringComparer.Ordinal);
 
-    /// <summary>A registry with the built-in use cases <c>member_docs</c> and <c>type_overview</c>.</summary>
+    /// <summary>A registry with the built-in use cases <c>member_docs</c>, <c>type_overview</c>, <c>code_structure</c> and <c>code_content</c>.</summary>
     public static UseCaseRegistry CreateDefault()
     {
         var registry = new UseCaseRegistry();
         registry.Register(MemberDocsUseCase.Create());
         registry.Register(TypeOverviewUseCase.Create());
+        registry.Register(CodeStructureUseCase.Create());
+        registry.Register(CodeContentUseCase.Create());
         return registry;
     }
 

@@ -1,1 +1,0 @@
-namespace DocGen.Build { internal static class Placeholder { } }

@@ -1,0 +1,79 @@
+using System.Collections.Immutable;
+using DocGen.Core.Diagnostics;
+using DocGen.Core.Generation.UseCases;
+using DocGen.Core.Inputs;
+using DocGen.Core.Options;
+
+namespace DocGen.Core.Generation.Code;
+
+/// <summary>What a code unit needs to know about the project it is generated for (before that project compiles).</summary>
+/// <param name="RootNamespace"><c>$(RootNamespace)</c>: the namespace of a C# unit whose spec names none; null to let the model choose.</param>
+/// <param name="LangVersion"><c>$(LangVersion)</c> for the syntax check, or null for the latest.</param>
+/// <param name="DefineConstants"><c>$(DefineConstants)</c> symbols for the syntax check.</param>
+/// <param name="ReferencedPackages">Package ids and shared frameworks the project can use (see <see cref="CSharpPackages.ReferencedPackages"/>).</param>
+public sealed record CodeProject(
+    string? RootNamespace = null,
+    string? LangVersion = null,
+    ImmutableArray<string> DefineConstants = default,
+    IReadOnlySet<string>? ReferencedPackages = null)
+{
+    /// <summary>From a project's inputs (their assembly need not exist yet).</summary>
+    public static CodeProject From(ProjectInputs inputs, string? rootNamespace) =>
+        new(rootNamespace, inputs.LangVersion, inputs.DefineConstants, CSharpPackages.ReferencedPackages(inputs));
+}
+
+/// <summary>One run of the code path.</summary>
+/// <param name="Options">Provider, model, endpoint, cache folders and <see cref="DocGenOptions.CodeOptional"/>.</param>
+/// <param name="OutputRoot">DocGen's output root; a unit's files go to <c>OutputRoot/code/&lt;unit&gt;/</c>.</param>
+/// <param name="Project">The project the code is for.</param>
+/// <param name="Diagnostics">Receives every diagnostic, at the spec's path.</param>
+/// <param name="CancellationToken">Cancels requests.</param>
+public sealed record CodeUnitContext(
+    DocGenOptions Options,
+    string OutputRoot,
+    CodeProject Project,
+    DiagnosticBag Diagnostics,
+    CancellationToken CancellationToken = default);
+
+/// <summary>The outcome of one code unit.</summary>
+/// <param name="SpecPath">The spec, as given.</param>
+/// <param name="UnitFolder">The unit's output folder (absolute), or null when the spec could not be read.</param>
+/// <param name="Files">Absolute paths of the files the unit has now (generated files and manifests), in generation order.</param>
+/// <param name="Requests">Prompts sent (continuations and the syntax retry included).</param>
+/// <param name="CacheHits">Answers served from the cache.</param>
+/// <param name="CacheMisses">Answers not in the cache.</param>
+/// <param name="Succeeded">False when the unit reported an error.</param>
+public sealed record CodeUnitResult(
+    string SpecPath,
+    string? UnitFolder,
+    ImmutableArray<string> Files,
+    int Requests,
+    int CacheHits,
+    int CacheMisses,
+    bool Succeeded);
+
+/// <summary>
+/// Generates one code unit from its spec (<c>&lt;DocGenCode&gt;</c> item or <c>docgen generate-code</c>):
+/// <c>code_structure</c> → file names checked and files ordered by their dependencies → package
+/// manifests → <c>code_content</c> per file, shown the declarations of the files already written →
+/// C# parsed with Roslyn, a file with syntax errors sent back once → files written (only when changed)
+/// under <c>code/&lt;unit&gt;/</c>. Every answer goes through the engine's continuation loop and cache, so
+/// an unchanged spec with the same options and model makes no request.
+/// </summary>
+public sealed class CodeUnitGenerator
+{
+    private readonly EngineSettings _settings;
+    private readonly UseCaseRegistry _registry;
+
+    /// <param name="settings">Engine tuning (transport, continuation limits, key source); null for the defaults.</param>
+    /// <param name="registry">Use cases; null for the built-in ones (which include <c>code_structure</c> and <c>code_content</c>).</param>
+    public CodeUnitGenerator(EngineSettings? settings = null, UseCaseRegistry? registry = null)
+    {
+        _settings = settings ?? new EngineSettings();
+        _registry = registry ?? UseCaseRegistry.CreateDefault();
+    }
+
+    /// <summary>Generates the unit of <paramref name="specPath"/>. Never throws for bad specs or answers: they are diagnostics.</summary>
+    public Task<CodeUnitResult> GenerateAsync(string specPath, CodeUnitContext context) =>
+        new CodeUnitRun(_settings, _registry, context).RunAsync(specPath);
+}

@@ -1,0 +1,366 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using DocGen.Core.Diagnostics;
+using DocGen.Core.Generation.Cache;
+using DocGen.Core.Generation.Continuation;
+using DocGen.Core.Generation.Providers;
+using DocGen.Core.Generation.UseCases;
+using DocGen.Core.Options;
+using DocGen.Core.Output;
+
+namespace DocGen.Core.Generation.Code;
+
+/// <summary>The work behind <see cref="CodeUnitGenerator.GenerateAsync"/> for one spec.</summary>
+internal sealed class CodeUnitRun(EngineSettings settings, UseCaseRegistry registry, CodeUnitContext ctx)
+{
+    /// <summary>Thrown to end a unit that cannot continue; its diagnostic is already reported (an error unless <paramref name="isError"/> is false).</summary>
+    private sealed class UnitStopped(bool isError = true) : Exception
+    {
+        public bool IsError { get; } = isError;
+    }
+
+    private readonly List<(string Relative, string Content)> _files = [];
+    private ILanguageModel? _lm;
+    private OutputWriter? _debugWriter;
+    private string? _noProviderReason;
+    private LocalCacheStore _local = null!;
+    private RemoteCacheStore? _remote;
+    private CodeSpec _spec = null!;
+    private string? _namespace;
+    private int _requests, _hits, _misses;
+    private bool _failed;
+
+    private DocGenOptions Options => ctx.Options;
+    private DiagnosticBag Diagnostics => ctx.Diagnostics;
+
+    public async Task<CodeUnitResult> RunAsync(string specPath)
+    {
+        var spec = CodeSpec.Load(specPath, Diagnostics);
+        if (spec is null) return new CodeUnitResult(specPath, null, [], 0, 0, 0, false);
+        _spec = spec;
+        _namespace = spec.Language == CodeLanguage.CSharp ? spec.Namespace ?? ctx.Project.RootNamespace : spec.Namespace;
+        var unitFolder = Path.GetFullPath(Path.Combine(ctx.OutputRoot, "code", spec.UnitName));
+
+        _local = new LocalCacheStore(Options.CacheDirectory ?? new DocGenerationEngine(settings).DefaultCacheDirectory(ctx.OutputRoot));
+        if (Options.RemoteCacheUrl is not null) _remote = new RemoteCacheStore(Options.RemoteCacheUrl, settings.RemoteCacheTimeout);
+        _lm = CreateProvider();
+        try
+        {
+            await GenerateAsync().ConfigureAwait(false);
+        }
+        catch (UnitStopped stopped)
+        {
+            _failed |= stopped.IsError;
+            _files.Clear();
+        }
+        finally
+        {
+            _remote?.Dispose();
+        }
+
+        // The unit folder belongs to the unit alone: it holds exactly what this run produced, and a file an
+        // earlier run wrote that this one did not is removed (OutputWriter keeps the list in the folder).
+        var writer = new OutputWriter(unitFolder);
+        var written = ImmutableArray.CreateBuilder<string>();
+        foreach (var (relative, content) in _files)
+        {
+            try
+            {
+                writer.WriteText(relative, content);
+                written.Add(writer.Resolve(relative));
+            }
+            catch (Exception ex) when (ex is OutputPathException or IOException or UnauthorizedAccessException)
+            {
+                Diagnostics.Report(DiagnosticIds.CodeFileNameRejected, _spec.Path, null, _spec.Path, ex.Message);
+                _failed = true;
+            }
+        }
+        writer.Complete();
+        return new CodeUnitResult(specPath, unitFolder, written.ToImmutable(), _requests, _hits, _misses, !_failed);
+    }
+
+    private async Task GenerateAsync()
+    {
+        var structure = await StructureAsync().ConfigureAwait(false);
+        var plans = CodeUnitPlanner.Plan(_spec, structure, Diagnostics);
+        if (plans.IsEmpty) throw new UnitStopped();
+        if (plans.Length < structure.Files.Length) _failed = true;
+        WriteManifests(structure, plans);
+
+        var shown = ImmutableArray.CreateBuilder<string>();
+        foreach (var plan in plans)
+        {
+            var content = await ContentAsync(plan, shown.ToImmutable()).ConfigureAwait(false);
+            if (content is null)
+            {
+                _failed = true;
+                // Later files still see what this one was meant to declare, so one bad file does not cascade.
+                shown.Add(GeneratedFileSummary.DescribePlan(plan));
+                continue;
+            }
+            _files.Add((RelativePath(plan.FileName), content));
+            shown.Add(IsCSharp(plan) ? GeneratedFileSummary.DescribeCSharp(plan.FileName, content) : GeneratedFileSummary.DescribePlan(plan));
+        }
+    }
+
+    private bool IsCSharp(CodeFilePlan plan) =>
+        _spec.Language == CodeLanguage.CSharp && plan.FileName.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
+
+    private string RelativePath(string fileName) => _spec.Target is { Length: > 0 } target ? target + "/" + fileName : fileName;
+
+    private async Task<CodeStructure> StructureAsync()
+    {
+        var useCase = registry.Get(CodeStructureUseCase.Id);
+        var args = new CodeStructureArgs(_spec.Path, _spec.Body, _spec.Language, _namespace, _spec.ProjectType);
+        var key = Key(useCase, new JsonObject());
+        var name = $"code_structure {_spec.UnitName}";
+
+        if (await LookupAsync(key).ConfigureAwait(false) is { } cached && CodeStructureParser.Parse(cached) is { Succeeded: true } fromCache)
+        {
+            _hits++;
+            return fromCache.Structure!;
+        }
+        _misses++;
+        var (answer, parsed, loop) = await AskAsync(useCase, args, name).ConfigureAwait(false);
+        if (answer is null)
+        {
+            if (loop.Failure is null && (loop.Repaired || (loop.Json is null && loop.Stop != LoopStop.Garbage)))
+                Diagnostics.Report(DiagnosticIds.CodeStructureTruncated, _spec.Path, null, _spec.Path, Describe(loop.Stop));
+            else if (loop.Failure is null)
+                Diagnostics.Report(DiagnosticIds.CodeStructureInvalid, _spec.Path, null, _spec.Path,
+                    parsed is null ? "the answer is not JSON" : string.Join("; ", CodeStructureParser.Parse(parsed).Errors));
+            throw new UnitStopped();
+        }
+        await StoreAsync(key, useCase, answer).ConfigureAwait(false);
+        return CodeStructureParser.Parse(answer).Structure!;
+    }
+
+    private async Task<string?> ContentAsync(CodeFilePlan plan, ImmutableArray<string> shown)
+    {
+        var useCase = registry.Get(CodeContentUseCase.Id);
+        var args = new CodeContentArgs(_spec.Path, _spec.Body, _spec.Language, _namespace, plan, shown);
+        // The file's plan and what it was shown are its inputs: a changed earlier file re-asks only the files after it.
+        var key = Key(useCase, new JsonObject
+        {
+            ["file"] = PlanJson(plan),
+            ["shown"] = new JsonArray([.. shown.Select(s => (JsonNode)CacheKey.Hash(s))]),
+        });
+        var name = $"code_content {_spec.UnitName}/{plan.FileName}";
+
+        string? content = null;
+        var fromModel = false;
+        if (await LookupAsync(key).ConfigureAwait(false) is { } cached && useCase.Validate(cached, args) is { } valid)
+        {
+            _hits++;
+            content = valid["content"]!.GetValue<string>();
+        }
+        else
+        {
+            _misses++;
+            content = await AskContentAsync(useCase, args, name).ConfigureAwait(false);
+            if (content is null) return null;
+            fromModel = true;
+        }
+
+        if (IsCSharp(plan))
+        {
+            var check = CSharpSyntaxCheck.Check(content, RelativePath(plan.FileName), ctx.Project.LangVersion, ctx.Project.DefineConstants.IsDefault ? [] : ctx.Project.DefineConstants);
+            if (!check.IsValid && _lm is not null)
+            {
+                // Exactly one retry, carrying the errors and their lines; it is not looked up in the cache.
+                var retried = await AskContentAsync(useCase, args with { SyntaxFeedback = check.FeedbackText }, name + " (syntax retry)").ConfigureAwait(false);
+                if (retried is null) return null;
+                content = retried;
+                fromModel = true;
+                check = CSharpSyntaxCheck.Check(content, RelativePath(plan.FileName), ctx.Project.LangVersion, ctx.Project.DefineConstants.IsDefault ? [] : ctx.Project.DefineConstants);
+            }
+            if (!check.IsValid)
+            {
+                Diagnostics.Report(DiagnosticIds.CodeSyntaxErrors, _spec.Path, null, _spec.Path, plan.FileName, check.FeedbackText.TrimEnd());
+                return null;
+            }
+        }
+        // Only a usable file is cached, under the first request's key, so the next run needs no retry either.
+        if (fromModel) await StoreAsync(key, useCase, new JsonObject { ["filename"] = plan.FileName, ["content"] = content });
+        return content;
+    }
+
+    private async Task<string?> AskContentAsync(UseCase useCase, CodeContentArgs args, string name)
+    {
+        var (answer, parsed, loop) = await AskAsync(useCase, args, name).ConfigureAwait(false);
+        if (answer is not null) return answer["content"]!.GetValue<string>();
+        if (loop.Failure is not null) return null;
+        var reason = loop.Repaired || (loop.Json is null && loop.Stop != LoopStop.Garbage) ? "it was cut off: " + Describe(loop.Stop)
+            : parsed is null ? "it is not JSON"
+            : $"it must be {{\"filename\":\"{args.File.FileName}\",\"content\":\"…\"}} with that exact file name and non-empty content";
+        Diagnostics.Report(DiagnosticIds.CodeContentInvalid, _spec.Path, null, _spec.Path, args.File.FileName, reason);
+        return null;
+    }
+
+    /// <summary>One request through the continuation loop. Returns the validated answer, or null (a transport failure is reported here).</summary>
+    private async Task<(JsonNode? Answer, JsonNode? Parsed, LoopResult Loop)> AskAsync(UseCase useCase, object args, string name)
+    {
+        if (_lm is null)
+        {
+            var diagnostic = (Options.CodeOptional ? DiagnosticIds.CodeNoProviderOptional : DiagnosticIds.CodeNoProvider).Create(_spec.Path, null, _spec.Path);
+            if (_noProviderReason is not null) diagnostic = diagnostic with { Message = diagnostic.Message + " " + _noProviderReason };
+            Diagnostics.Add(diagnostic);
+            throw new UnitStopped(isError: !Options.CodeOptional);
+        }
+        var request = new GenerationRequest(Intent.Code, useCase.Id, args, name);
+        registry.Resolve(request);
+        var limits = new LoopLimits(settings.MaxContinuations, settings.MaxOutputTokens, settings.MaxTotalOutputTokens, settings.Stream);
+        var loop = await ContinuationLoop.RunAsync(_lm, name, useCase.BuildPrompt(args), useCase.Template, useCase.RepairDepth, limits, null, ctx.CancellationToken)
+            .ConfigureAwait(false);
+        _requests += loop.Requests;
+        if (Options.Debug) Dump(name, loop);
+        if (loop.Failure is { } failure)
+        {
+            var diagnostic = DiagnosticIds.CodeRequestFailed.Create(_spec.Path, null, _spec.Path, name, failure.Message);
+            Diagnostics.Add(Options.CodeOptional ? diagnostic with { Severity = DiagnosticSeverity.Warning } : diagnostic);
+            throw new UnitStopped(isError: !Options.CodeOptional);
+        }
+        if (loop.Json is null || loop.Repaired) return (null, null, loop);
+        JsonNode? parsed = null;
+        try { parsed = JsonNode.Parse(loop.Json); }
+        catch (System.Text.Json.JsonException) { }
+        return (parsed is null ? null : useCase.Validate(parsed, args), parsed, loop);
+    }
+
+    /// <summary>With <c>--debug</c>: every prompt and raw answer of a request under <c>OUTPUT/debug/code/&lt;unit&gt;/</c>.</summary>
+    private void Dump(string name, LoopResult loop)
+    {
+        // Its own writer and no Complete(): debug files are never part of the unit's outputs, and never swept.
+        _debugWriter ??= new OutputWriter(Path.Combine(ctx.OutputRoot, "debug", "code", _spec.UnitName));
+        var slug = new string([.. name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '-')]).Trim('-');
+        if (slug.Length > 60) slug = slug[..60];
+        var folder = $"{slug}-{CacheKey.Hash(name)[..8]}";
+        try
+        {
+            for (var i = 0; i < loop.Prompts.Count; i++) _debugWriter.WriteText($"{folder}/round-{i}-prompt.txt", loop.Prompts[i]);
+            for (var i = 0; i < loop.Fragments.Count; i++) _debugWriter.WriteText($"{folder}/round-{i}-answer.txt", loop.Fragments[i]);
+        }
+        catch (Exception ex) when (ex is OutputPathException or IOException or UnauthorizedAccessException)
+        {
+            // A debug aid must not fail the unit.
+        }
+    }
+
+    private void WriteManifests(CodeStructure structure, ImmutableArray<CodeFilePlan> plans)
+    {
+        var imports = plans.SelectMany(p => p.Imports).ToList();
+        switch (_spec.Language)
+        {
+            case CodeLanguage.CSharp:
+                var own = new[] { _namespace, ctx.Project.RootNamespace }.OfType<string>();
+                var check = CSharpPackages.Check(imports, ctx.Project.ReferencedPackages ?? new HashSet<string>(), own);
+                CSharpPackages.Report(check, _spec.Path, Diagnostics);
+                return;
+            case CodeLanguage.TypeScript or CodeLanguage.JavaScript:
+                var projectName = structure.Metadata.ProjectName.Length > 0 ? structure.Metadata.ProjectName : _spec.UnitName;
+                AddManifest(ScriptManifests.PackageJson(projectName, imports, _spec.Language == CodeLanguage.TypeScript));
+                return;
+            case CodeLanguage.Python:
+                AddManifest(ScriptManifests.RequirementsTxt(imports, ScriptManifests.PythonLocalModules(plans.Select(p => p.FileName))));
+                return;
+        }
+    }
+
+    private void AddManifest(ScriptManifest manifest)
+    {
+        foreach (var rejected in manifest.Rejected)
+            Diagnostics.Report(DiagnosticIds.CodeManifestImportRejected, _spec.Path, null, _spec.Path, rejected, manifest.FileName);
+        _files.Add((RelativePath(manifest.FileName), manifest.Content));
+    }
+
+    private ILanguageModel? CreateProvider()
+    {
+        if (Options.Provider != ProviderKind.OpenAI) return null;
+        Uri? endpoint = null;
+        if (Options.Endpoint is not null && !Uri.TryCreate(Options.Endpoint, UriKind.Absolute, out endpoint))
+        {
+            _noProviderReason = $"(the endpoint '{Options.Endpoint}' is not an absolute URL)";
+            return null;
+        }
+        var key = settings.GetEnvironmentVariable("OPENAI_API_KEY") is { Length: > 0 } k1 ? k1
+            : settings.GetEnvironmentVariable("DOCGEN_API_KEY") is { Length: > 0 } k2 ? k2 : null;
+        if (key is null)
+        {
+            // Local OpenAI-compatible servers (Ollama, vLLM, LM Studio) accept any key.
+            if (OpenAILanguageModel.KindOf(endpoint) != "compatible")
+            {
+                _noProviderReason = "(the provider is openai, but neither OPENAI_API_KEY nor DOCGEN_API_KEY is set)";
+                return null;
+            }
+            key = "unused";
+        }
+        return settings.ProviderFactory?.Invoke(Options, key)
+            ?? new OpenAILanguageModel(new OpenAIProviderSettings(endpoint, Options.Model, settings.NetworkTimeout, settings.MaxRetries, settings.BackoffBase, settings.MaxDelay), key);
+    }
+
+    /// <summary>
+    /// The key of an answer: use case, prompt version, model and endpoint kind from the options (not from a
+    /// live provider, so a build without a key finds what a build with one stored), the spec's fingerprint
+    /// and the namespace the unit is generated into, plus <paramref name="extra"/>.
+    /// </summary>
+    private string Key(UseCase useCase, JsonObject extra)
+    {
+        var endpointKind = OpenAILanguageModel.KindOf(Uri.TryCreate(Options.Endpoint, UriKind.Absolute, out var u) ? u : null);
+        var material = GenerationPlanner.KeyBase(useCase, Options.Model, endpointKind, new JsonObject { ["maxOutputTokens"] = settings.MaxOutputTokens });
+        material["spec"] = _spec.Fingerprint;
+        material["namespace"] = _namespace;
+        foreach (var (k, v) in extra.ToList())
+        {
+            extra.Remove(k);
+            material[k] = v;
+        }
+        return CacheKey.Compute(material);
+    }
+
+    private static JsonObject PlanJson(CodeFilePlan plan) => new()
+    {
+        ["id"] = plan.Id,
+        ["filename"] = plan.FileName,
+        ["fileType"] = plan.FileType,
+        ["dependencies"] = new JsonArray([.. plan.Dependencies.Select(d => (JsonNode)d)]),
+        ["imports"] = new JsonArray([.. plan.Imports.Select(i => (JsonNode)i)]),
+        ["functions"] = new JsonArray([.. plan.Functions.Select(f => (JsonNode)new JsonObject { ["name"] = f.Name, ["signature"] = f.Signature })]),
+        ["classes"] = new JsonArray([.. plan.Classes.Select(c => (JsonNode)c)]),
+    };
+
+    private async Task<JsonNode?> LookupAsync(string key)
+    {
+        if (_local.TryGet(key) is { } local) return local;
+        if (_remote is null) return null;
+        var bytes = await _remote.GetAsync(key, ctx.CancellationToken).ConfigureAwait(false);
+        if (bytes is null || LocalCacheStore.ParseEntry(bytes, key) is not { } answer) return null;
+        TryPutLocal(key, bytes);
+        return answer;
+    }
+
+    private async Task StoreAsync(string key, UseCase useCase, JsonNode answer)
+    {
+        var bytes = LocalCacheStore.CreateEntry(key, useCase.Id.Value, Options.Model, answer);
+        TryPutLocal(key, bytes);
+        // Bounded by the remote store's own timeout; a failed PUT only costs a later request.
+        if (_remote is not null) await _remote.PutAsync(key, bytes, ctx.CancellationToken).ConfigureAwait(false);
+    }
+
+    private void TryPutLocal(string key, byte[] bytes)
+    {
+        try { _local.Put(key, bytes); }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Diagnostics.Report(DiagnosticIds.CacheUnavailable, null, null, _local.Directory, ex.Message);
+        }
+    }
+
+    private static string Describe(LoopStop stop) => stop switch
+    {
+        LoopStop.NoOverlap => "a continuation did not join the previous text",
+        LoopStop.NoProgress => "a continuation made no progress",
+        LoopStop.RoundCap => "the continuation cap was reached",
+        LoopStop.TokenCap => "the output token cap was reached",
+        _ => stop.ToString(),
+    };
+}
