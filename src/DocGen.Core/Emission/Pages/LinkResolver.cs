@@ -96,12 +96,19 @@ internal sealed partial class LinkResolver(PageNames pages, string extension, Di
 
     private static string RelativePath(string fromPagePath, string targetFile)
     {
-        var from = fromPagePath.Split('/')[..^1];
-        var to = targetFile.Split('/');
-        var common = 0;
-        while (common < from.Length && common < to.Length - 1 && from[common] == to[common]) common++;
-        var up = string.Concat(Enumerable.Repeat("../", from.Length - common));
-        return up + string.Join('/', to[common..]);
+        // Called for every link of every page (the sidebar alone has one per namespace): compare in place
+        // instead of splitting both paths into arrays.
+        var fromDirectory = fromPagePath.AsSpan(0, fromPagePath.LastIndexOf('/') + 1); // with its trailing '/'
+        var common = 0; // length of the shared leading folders, '/' included
+        for (var i = 0; i < fromDirectory.Length && i < targetFile.Length && fromDirectory[i] == targetFile[i]; i++)
+            if (fromDirectory[i] == '/') common = i + 1;
+        var up = fromDirectory[common..].Count('/');
+        if (up == 0) return common == 0 ? targetFile : targetFile[common..];
+        return string.Create(up * 3 + targetFile.Length - common, (up, targetFile, common), static (span, state) =>
+        {
+            for (var i = 0; i < state.up; i++) "../".CopyTo(span[(i * 3)..]);
+            state.targetFile.AsSpan(state.common).CopyTo(span[(state.up * 3)..]);
+        });
     }
 
     [GeneratedRegex("``\\d+")]

@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# DocGen benchmark (issue 6). Prints one line per figure, each the median of RUNS runs with min and max:
+#   1. cold DocGen over a synthetic library (wall, peak RSS, each pipeline stage)
+#   2. the library's own compile time and the ratio DocGen / compile
+#   3. no-op `dotnet build` with the DocGen.Build package vs without (needs build/pack.sh)
+#   4. rebuild after editing one doc comment: DocGen time and files rewritten
+#   5. search: index size and query time of the site's own search code in Node
+# Not part of the test suite. Usage: build/bench.sh [--runs N] [--types N] [--work DIR] [--keep]
+# Needs: .NET SDK, node, GNU time (/usr/bin/time), gzip. Takes ~10–20 minutes on 2 cores.
+set -euo pipefail
+
+runs=5 types=2000 work="" keep=0
+while (($#)); do
+  case $1 in
+    --runs) runs=$2; shift 2 ;;
+    --types) types=$2; shift 2 ;;
+    --work) work=$2; shift 2 ;;
+    --keep) keep=1; shift ;;
+    *) echo "usage: $0 [--runs N] [--types N] [--work DIR] [--keep]" >&2; exit 2 ;;
+  esac
+done
+repo=$(cd "$(dirname "$0")/.." && pwd)
+work=${work:-$(mktemp -d /tmp/docgen-bench.XXXXXX)}
+mkdir -p "$work"
+((keep)) || trap 'rm -rf "$work"' EXIT
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+[ -x /usr/bin/time ] || { echo "bench.sh needs GNU time at /usr/bin/time (Debian package 'time')" >&2; exit 1; }
+
+log() { echo "[bench] $*" >&2; }
+load() { awk '{print $1"/"$2"/"$3}' /proc/loadavg; }
+# stats UNIT VALUES… → "median X UNIT (min Y, max Z)"
+stats() {
+  local unit=$1; shift
+  printf '%s\n' "$@" | sort -g | awk -v u="$unit" '{v[NR]=$1} END {m=(NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2; printf "median %s%s (min %s, max %s)", m, u, v[1], v[NR]}'
+}
+# Seconds (3 decimals) that "$@" takes; its output goes to $work/last.log.
+timed() {
+  local t0 t1
+  t0=$(date +%s.%N); "$@" >"$work/last.log" 2>&1 || { cat "$work/last.log" >&2; return 1; }
+  t1=$(date +%s.%N); awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.2f", b-a}'
+}
+
+log "work folder $work, $runs runs, $types types; $(nproc) cores, load $(load)"
+log "building DocGen (Release)"
+dotnet build "$repo/src/DocGen.Tool" -c Release -nodeReuse:false -v:q -nologo >"$work/docgen-build.log" 2>&1 || { cat "$work/docgen-build.log" >&2; exit 1; }
+docgen=("dotnet" "$repo/src/DocGen.Tool/bin/Release/net10.0/docgen.dll")
+
+syn=$work/syn
+project=$syn/Synthetic.Library.csproj
+"$repo/build/bench/gen-synthetic.sh" "$syn" "$types" >&2
+dotnet restore "$project" -nodeReuse:false -v:q >/dev/null
+
+# ---- 2. the project's own compile (full rebuild: --no-incremental) -------------------------------
+log "figure 2: compiling the synthetic library $runs times"
+compile=()
+for ((r = 0; r < runs; r++)); do
+  compile+=("$(timed dotnet build "$project" -c Release --no-restore --no-incremental -nodeReuse:false -v:q -nologo)")
+done
+compile_load=$(load)
+
+# The request file the DocGen.Build task would write: the engine is timed exactly as a build runs it.
+dotnet msbuild "$project" -nologo -nodeReuse:false -p:Configuration=Release -t:ResolveReferences \
+  -getProperty:TargetPath -getProperty:TargetFramework -getProperty:MSBuildProjectName -getProperty:DefineConstants \
+  -getProperty:LangVersion -getProperty:ProjectAssetsFile -getProperty:NuGetPackageRoot \
+  -getItem:Compile -getItem:ReferencePath >"$work/eval.json"
+out=$work/out
+node "$repo/build/bench/make-request.js" "$work/eval.json" "$project" "$out" >"$work/request.json"
+
+# One DocGen run: sets wall, rss_mib, written, unchanged and stage_<name> (ms) from its output.
+docgen_run() {
+  local t0 t1
+  t0=$(date +%s.%N)
+  /usr/bin/time -f 'RSS %M' "${docgen[@]}" build --request "$work/request.json" --verbose >"$work/run.log" 2>&1 \
+    || { cat "$work/run.log" >&2; return 1; }
+  t1=$(date +%s.%N)
+  wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.2f", b-a}')
+  rss_mib=$(awk '/^RSS/ {printf "%d", $2/1024}' "$work/run.log")
+  written=$(sed -n 's/.* \([0-9]*\) files written.*/\1/p' "$work/run.log")
+  unchanged=$(sed -n 's/.*written, \([0-9]*\) unchanged.*/\1/p' "$work/run.log")
+  summary=$(grep '^DocGen: ' "$work/run.log" | sed 's/; [0-9]* files written.*//')
+  stage_names=$(sed -n 's/^DocGen timings: //p' "$work/run.log" | tr ',' '\n' | awk '{print $1}' | tr '\n' ' ')
+  for s in $stage_names; do
+    printf -v "stage_${s//-/_}" '%s' "$(sed -n "s/^DocGen timings: .*\b$s \([0-9]*\) ms.*/\1/p" "$work/run.log")"
+  done
+}
+
+# ---- 1. cold DocGen ----------------------------------------------------------------------------------
+log "figure 1: cold DocGen $runs times"
+walls=() rsss=()
+declare -A stages
+for ((r = 0; r < runs; r++)); do
+  rm -rf "$out"
+  sync
+  docgen_run
+  walls+=("$wall") rsss+=("$rss_mib")
+  for s in $stage_names; do v=stage_${s//-/_}; stages[$s]+="${!v} "; done
+done
+cold_load=$(load)
+cold_written=$written
+stage_line=""
+for s in $stage_names; do
+  # shellcheck disable=SC2086
+  stage_line+="; $s $(stats ' ms' ${stages[$s]})"
+done
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print (NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2}'; }
+ratio=$(awk -v d="$(median "${walls[@]}")" -v c="$(median "${compile[@]}")" 'BEGIN {printf "%.2f", d/c}')
+
+# ---- 4. one-file edit ----------------------------------------------------------------------------------
+log "figure 4: one doc comment edited, $runs times"
+edit_walls=() edit_written=() edit_build=()
+docgen_run # warm output: a rebuild with no change
+noop_written=$written
+target=$syn/src/File$(( $(ls "$syn/src" | wc -l) / 2 )).cs
+for ((r = 0; r < runs; r++)); do
+  # A different summary each time (the line of Operation3 of the file's first interface).
+  sed -i -E "0,/Operation 3 of contract ([0-9]+)[^<]*</s//Operation 3 of contract \1 (edit $r)</" "$target"
+  edit_build+=("$(timed dotnet build "$project" -c Release --no-restore -nodeReuse:false -v:q -nologo)")
+  touch "$work/edit.stamp"; sleep 1
+  docgen_run
+  edit_walls+=("$wall") edit_written+=("$written")
+done
+changed=$(cd "$out" && find . -type f -newer "$work/edit.stamp" | sort | tr '\n' ' ')
+edit_load=$(load)
+
+# ---- 3. no-op build with and without DocGen.Build ------------------------------------------------------
+noop_line="skipped: DocGen.Build package not available (build/pack.sh and build/bench-noop.sh missing)"
+if [ -x "$repo/build/pack.sh" ] && [ -x "$repo/build/bench-noop.sh" ]; then
+  log "figure 3: build/bench-noop.sh over the synthetic library (packs DocGen.Build first)"
+  # bench-noop.sh wants a fixture that references DocGen.Build at $(FixtureDocGenVersion); it removes the
+  # reference for the "without" copy.
+  fixture=$work/noop-fixture/Synthetic.Library
+  mkdir -p "$fixture"
+  cp -r "$syn/src" "$fixture/"
+  sed 's|</Project>|  <ItemGroup><PackageReference Include="DocGen.Build" Version="$(FixtureDocGenVersion)" PrivateAssets="all" /></ItemGroup>\n</Project>|' \
+    "$project" >"$fixture/Synthetic.Library.csproj"
+  if "$repo/build/bench-noop.sh" "$runs" "$fixture" >"$work/noop.out" 2>"$work/noop.log"; then
+    noop_line="with DocGen $(awk '/with DocGen/ {print "median " $4 " s (min " $8 ", max " $10 ")"}' "$work/noop.out"); without $(awk '/without DocGen/ {print "median " $4 " s (min " $8 ", max " $10 ")"}' "$work/noop.out"); $(awk '/ratio/ {print "ratio " $NF}' "$work/noop.out")"
+  else
+    noop_line="failed: $(tail -3 "$work/noop.log" | tr '\n' ' ')"
+  fi
+  noop_line+=" [load $(load)]"
+fi
+
+# ---- 5. search ---------------------------------------------------------------------------------------
+log "figure 5: search"
+search=$(node "$repo/build/bench/search-bench.js" "$out/site" "$runs")
+search_line=$(node -e '
+const s = JSON.parse(process.argv[1]); const f = x => `median ${x.median.toFixed(2)} ms (min ${x.min.toFixed(2)}, max ${x.max.toFixed(2)})`;
+console.log(`${s.entries} entries, ${s.bytes} bytes (${s.gzipBytes} gzip); first query incl. loading the index ${f(s.firstMs)}; each further query ${f(s.queryMs)} over ${s.queries} queries`);' "$search")
+
+# ---- report ----------------------------------------------------------------------------------------------
+echo "DocGen benchmark $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), .NET SDK $(dotnet --version), $runs runs; ${summary#DocGen: }"
+echo "1. cold DocGen: wall $(stats ' s' "${walls[@]}"); peak RSS $(stats ' MiB' "${rsss[@]}"); $cold_written files${stage_line} [load $cold_load]"
+echo "2. compile (dotnet build --no-incremental): $(stats ' s' "${compile[@]}"); DocGen / compile = $ratio [load $compile_load]"
+echo "3. no-op dotnet build: $noop_line"
+echo "4. one doc comment edited: dotnet build $(stats ' s' "${edit_build[@]}"); DocGen $(stats ' s' "${edit_walls[@]}"); files rewritten $(stats '' "${edit_written[@]}") (no-change rerun: $noop_written); last edit rewrote: $changed[load $edit_load]"
+echo "5. search: $search_line"
