@@ -25,26 +25,11 @@ internal static class BuildCommand
         command.Options.Add(request);
         command.Options.Add(verbose);
 
-        // Every engine option comes from the one table that the MSBuild properties use too.
-        var engineOptions = new List<(OptionDefinition Definition, Option Option)>();
-        foreach (var def in OptionBinder.Definitions)
-        {
-            Option option = def.IsSwitch
-                ? new Option<bool>(def.Flag) { Description = def.Description }
-                : new Option<string>(def.Flag) { Description = $"{def.Description} (MSBuild: {def.Property})" };
-            command.Options.Add(option);
-            engineOptions.Add((def, option));
-        }
+        var engineOptions = new EngineOptions(command);
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var values = new List<KeyValuePair<string, string?>>();
-            foreach (var (def, option) in engineOptions)
-            {
-                if (parse.GetResult(option) is null) continue;
-                var value = option is Option<bool> b ? (parse.GetValue(b) ? "true" : "false") : parse.GetValue((Option<string>)option);
-                values.Add(new(def.Flag, value));
-            }
+            var values = engineOptions.Given(parse);
             var run = new BuildRun(stdout, stderr, parse.GetValue(verbose));
             var requestFile = parse.GetValue(request);
             return requestFile is not null

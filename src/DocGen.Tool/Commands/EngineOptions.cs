@@ -1,0 +1,39 @@
+using System.CommandLine;
+using DocGen.Core.Options;
+
+namespace DocGen.Tool.Commands;
+
+/// <summary>
+/// The engine options of a verb, made from <see cref="OptionBinder.Definitions"/> (the table the MSBuild
+/// properties use too), so every verb accepts the same flags with the same validation.
+/// </summary>
+internal sealed class EngineOptions
+{
+    private readonly List<(OptionDefinition Definition, Option Option)> _options = [];
+
+    /// <summary>Adds one option per definition to <paramref name="command"/>.</summary>
+    public EngineOptions(Command command)
+    {
+        foreach (var def in OptionBinder.Definitions)
+        {
+            Option option = def.IsSwitch
+                ? new Option<bool>(def.Flag) { Description = def.Description }
+                : new Option<string>(def.Flag) { Description = $"{def.Description} (MSBuild: {def.Property})" };
+            command.Options.Add(option);
+            _options.Add((def, option));
+        }
+    }
+
+    /// <summary>The flags the user gave, keyed by flag, ready for <see cref="OptionBinder.Bind"/>.</summary>
+    public List<KeyValuePair<string, string?>> Given(ParseResult parse)
+    {
+        var values = new List<KeyValuePair<string, string?>>();
+        foreach (var (def, option) in _options)
+        {
+            if (parse.GetResult(option) is null) continue;
+            var value = option is Option<bool> b ? (parse.GetValue(b) ? "true" : "false") : parse.GetValue((Option<string>)option);
+            values.Add(new(def.Flag, value));
+        }
+        return values;
+    }
+}
