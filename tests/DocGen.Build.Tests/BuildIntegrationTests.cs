@@ -115,6 +115,27 @@ public sealed class BuildIntegrationTests(PackedFeed feed)
     }
 
     [Fact]
+    public async Task Build_ListsOnlyBookkeepingInFileWrites_AndDocGenCollectOutputsListsEveryPage()
+    {
+        var project = feed.CopyFixture("Calc");
+        await feed.BuildAsync(project);
+
+        // The pages stay out of the SDK's FileListAbsolute.txt (IncrementalClean would re-read them on every build).
+        var fileList = File.ReadAllText(Directory.GetFiles(Path.Combine(project, Obj), "*.FileListAbsolute.txt").Single());
+        fileList.ShouldContain(".docgen-files.txt");
+        fileList.ShouldNotContain(Path.Combine("docgen", "site", "index.html"));
+
+        var collect = await feed.DotnetAsync(project, "msbuild", "-t:DocGenCollectOutputs", "-getItem:DocGenOutput");
+
+        collect.ExitCode.ShouldBe(0, collect.Output);
+        using var json = JsonDocument.Parse(collect.StdOut[collect.StdOut.IndexOf('{')..]);
+        var outputs = json.RootElement.GetProperty("Items").GetProperty("DocGenOutput").EnumerateArray()
+            .Select(i => i.GetProperty("FullPath").GetString()).ToList();
+        outputs.ShouldContain(Path.Combine(project, Obj, "docgen", "site", "index.html"));
+        outputs.ShouldContain(Path.Combine(project, Obj, "docgen", "report.json"));
+    }
+
+    [Fact]
     public async Task Build_AfterOutputFolderDeletedByHand_WritesItAgain()
     {
         var project = feed.CopyFixture("Calc");
