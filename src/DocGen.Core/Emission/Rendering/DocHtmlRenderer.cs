@@ -29,14 +29,7 @@ internal sealed class DocHtmlRenderer(LinkResolver links, DiagnosticBag? diagnos
             : $"<pre><code class=\"language-{lang}\">" + Escape(code) + "</code></pre>";
     }
 
-    public override string RenderNodes(IEnumerable<DocNode> nodes, RenderScope scope)
-    {
-        var sb = new StringBuilder();
-        foreach (var node in nodes) Append(sb, node, scope);
-        return sb.ToString();
-    }
-
-    private void Append(StringBuilder sb, DocNode node, RenderScope scope)
+    protected override void Append(StringBuilder sb, DocNode node, RenderScope scope)
     {
         switch (node)
         {

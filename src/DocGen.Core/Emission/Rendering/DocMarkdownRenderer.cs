@@ -28,14 +28,7 @@ internal sealed class DocMarkdownRenderer(LinkResolver links, DiagnosticBag? dia
         return "\n\n" + fence + (DocHtmlRenderer.SafeLanguage(language) ?? "") + "\n" + code.TrimEnd() + "\n" + fence + "\n\n";
     }
 
-    public override string RenderNodes(IEnumerable<DocNode> nodes, RenderScope scope)
-    {
-        var sb = new StringBuilder();
-        foreach (var node in nodes) Append(sb, node, scope);
-        return sb.ToString();
-    }
-
-    private void Append(StringBuilder sb, DocNode node, RenderScope scope)
+    protected override void Append(StringBuilder sb, DocNode node, RenderScope scope)
     {
         switch (node)
         {
