@@ -70,12 +70,4 @@ internal sealed class DocHtmlRenderer(LinkResolver links, DiagnosticBag? diagnos
     }
 
     private string Term(DocListItem item, RenderScope scope) => item.Term is { } term ? RenderNodes(term, scope) : "";
-
-    /// <summary>Language names go into a class attribute: keep only what a language name needs.</summary>
-    internal static string? SafeLanguage(string? language)
-    {
-        if (string.IsNullOrWhiteSpace(language)) return null;
-        var clean = new string(language.Trim().ToLowerInvariant().Where(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '#' or '-').ToArray());
-        return clean.Length == 0 ? null : clean.Replace("c#", "csharp");
-    }
 }

@@ -25,7 +25,7 @@ internal sealed class DocMarkdownRenderer(LinkResolver links, DiagnosticBag? dia
             longest = Math.Max(longest, run);
         }
         var fence = new string('`', Math.Max(3, longest + 1));
-        return "\n\n" + fence + (DocHtmlRenderer.SafeLanguage(language) ?? "") + "\n" + code.TrimEnd() + "\n" + fence + "\n\n";
+        return "\n\n" + fence + (SafeLanguage(language) ?? "") + "\n" + code.TrimEnd() + "\n" + fence + "\n\n";
     }
 
     protected override void Append(StringBuilder sb, DocNode node, RenderScope scope)

@@ -72,4 +72,12 @@ internal abstract class DocRenderer(LinkResolver links, DiagnosticBag? diagnosti
         if (reference.Langword is { } word) return Code(word);
         return hasContent ? RenderNodes(reference.Content, scope) : "";
     }
+
+    /// <summary>Language names go into a class attribute: keep only what a language name needs.</summary>
+    protected static string? SafeLanguage(string? language)
+    {
+        if (string.IsNullOrWhiteSpace(language)) return null;
+        var clean = new string(language.Trim().ToLowerInvariant().Where(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '#' or '-').ToArray());
+        return clean.Length == 0 ? null : clean.Replace("c#", "csharp");
+    }
 }
