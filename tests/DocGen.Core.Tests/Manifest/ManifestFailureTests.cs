@@ -44,6 +44,8 @@ public sealed class ManifestFailureTests(RestoredFixtures fixture)
         warning.Id.ShouldBeOneOf("DG0502", "DG0503");
         warning.File.ShouldBe(assets);
         File.Exists(temp.Combine("out", "manifest", "sbom.cdx.json")).ShouldBeTrue();
+        using (var bom = JsonDocument.Parse(EmitterRunner.Read(temp.Combine("out"), ManifestEmitter.SbomPath)))
+            bom.RootElement.GetProperty("bomFormat").GetString().ShouldBe("CycloneDX");
         EmitterRunner.Read(temp.Combine("out"), ManifestEmitter.MarkdownPagePath).ShouldContain("**Incomplete:**");
     }
 

@@ -17,7 +17,7 @@ internal static class SearchIndex
     {
         var entries = new List<string[]>();
         foreach (var ns in pages.Namespaces)
-            entries.Add([ns.Name.Length == 0 ? "(global)" : ns.Name, "namespace", "", links.FileOf(ns), ""]);
+            entries.Add([PageModelBuilder.DisplayNamespace(ns.Name), "namespace", "", links.FileOf(ns), ""]);
         foreach (var tp in pages.Types)
             entries.Add([tp.Type.QualifiedName, PageModelBuilder.TypeKindLabel(tp.Type.Kind), tp.Type.Namespace, links.FileOf(tp), PageModelBuilder.ShortText(tp.Type.Docs.Summary)]);
         foreach (var mp in pages.Members)

@@ -27,7 +27,7 @@ internal sealed class PageModelBuilder(ApiModel model, PageNames pages, DocRende
         return new IndexView(
             SiteName,
             model.Assemblies.Select(a => new AssemblyView(a.Name, a.Version, a.TargetFramework)).ToList(),
-            pages.Namespaces.Select(ns => new NamespaceSummaryView(ns.Name.Length == 0 ? "(global)" : ns.Name, _links.Relative(page, ns), ns.Types.Count, Numbers(ModelStatistics.Compute(ns.Types)))).ToList(),
+            pages.Namespaces.Select(ns => new NamespaceSummaryView(DisplayNamespace(ns.Name), _links.Relative(page, ns), ns.Types.Count, Numbers(ModelStatistics.Compute(ns.Types)))).ToList(),
             pages.Types.Count,
             pages.Types.Sum(t => t.Type.Members.Length),
             totals,
@@ -309,7 +309,8 @@ internal sealed class PageModelBuilder(ApiModel model, PageNames pages, DocRende
         return $"{path.Replace('\\', '/')}:{source.Line}";
     }
 
-    private static string DisplayNamespace(string name) => name.Length == 0 ? "(global)" : name;
+    /// <summary>How a namespace is shown; the global namespace has no name.</summary>
+    internal static string DisplayNamespace(string name) => name.Length == 0 ? "(global)" : name;
 
     internal static string TypeKindLabel(ApiTypeKind kind) => kind switch
     {

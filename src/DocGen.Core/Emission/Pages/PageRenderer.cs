@@ -55,7 +55,7 @@ internal static class PageRenderer
             DependenciesSitePage deps => ("dependencies", new DependenciesView(format.Kind == "html"
                 ? Manifest.DependenciesPage.RenderHtmlBody(deps.Set)
                 : Manifest.DependenciesPage.RenderMarkdown(deps.Set)), "Dependencies"),
-            NamespacePage ns => ("namespace", builder.Namespace(ns), $"{(ns.Name.Length == 0 ? "(global)" : ns.Name)} namespace"),
+            NamespacePage ns => ("namespace", builder.Namespace(ns), $"{PageModelBuilder.DisplayNamespace(ns.Name)} namespace"),
             TypePage tp => ("type", builder.Type(tp), $"{tp.Type.QualifiedName} {PageModelBuilder.TypeKindLabel(tp.Type.Kind)}"),
             MemberPage mp => ("member", builder.Member(mp), $"{mp.Type.QualifiedName}.{mp.Name} {PageModelBuilder.MemberKindLabel(mp.Members[0].Kind)}"),
             _ => throw new InvalidOperationException("unknown page " + page),

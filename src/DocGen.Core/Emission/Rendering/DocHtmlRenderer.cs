@@ -29,14 +29,7 @@ internal sealed class DocHtmlRenderer(LinkResolver links, DiagnosticBag? diagnos
             : $"<pre><code class=\"language-{lang}\">" + Escape(code) + "</code></pre>";
     }
 
-    public override string RenderNodes(IEnumerable<DocNode> nodes, RenderScope scope)
-    {
-        var sb = new StringBuilder();
-        foreach (var node in nodes) Append(sb, node, scope);
-        return sb.ToString();
-    }
-
-    private void Append(StringBuilder sb, DocNode node, RenderScope scope)
+    protected override void Append(StringBuilder sb, DocNode node, RenderScope scope)
     {
         switch (node)
         {
@@ -77,12 +70,4 @@ internal sealed class DocHtmlRenderer(LinkResolver links, DiagnosticBag? diagnos
     }
 
     private string Term(DocListItem item, RenderScope scope) => item.Term is { } term ? RenderNodes(term, scope) : "";
-
-    /// <summary>Language names go into a class attribute: keep only what a language name needs.</summary>
-    internal static string? SafeLanguage(string? language)
-    {
-        if (string.IsNullOrWhiteSpace(language)) return null;
-        var clean = new string(language.Trim().ToLowerInvariant().Where(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '#' or '-').ToArray());
-        return clean.Length == 0 ? null : clean.Replace("c#", "csharp");
-    }
 }

@@ -25,17 +25,10 @@ internal sealed class DocMarkdownRenderer(LinkResolver links, DiagnosticBag? dia
             longest = Math.Max(longest, run);
         }
         var fence = new string('`', Math.Max(3, longest + 1));
-        return "\n\n" + fence + (DocHtmlRenderer.SafeLanguage(language) ?? "") + "\n" + code.TrimEnd() + "\n" + fence + "\n\n";
+        return "\n\n" + fence + (SafeLanguage(language) ?? "") + "\n" + code.TrimEnd() + "\n" + fence + "\n\n";
     }
 
-    public override string RenderNodes(IEnumerable<DocNode> nodes, RenderScope scope)
-    {
-        var sb = new StringBuilder();
-        foreach (var node in nodes) Append(sb, node, scope);
-        return sb.ToString();
-    }
-
-    private void Append(StringBuilder sb, DocNode node, RenderScope scope)
+    protected override void Append(StringBuilder sb, DocNode node, RenderScope scope)
     {
         switch (node)
         {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using DocGen.Core.Diagnostics;
 using DocGen.Core.Emission.Pages;
 using DocGen.Core.Model;
@@ -32,7 +33,15 @@ internal abstract class DocRenderer(LinkResolver links, DiagnosticBag? diagnosti
     public string Render(DocBlock? block, RenderScope scope) => block is null ? "" : RenderNodes(block.Nodes, scope).Trim();
 
     /// <summary>Renders nodes.</summary>
-    public abstract string RenderNodes(IEnumerable<DocNode> nodes, RenderScope scope);
+    public string RenderNodes(IEnumerable<DocNode> nodes, RenderScope scope)
+    {
+        var sb = new StringBuilder();
+        foreach (var node in nodes) Append(sb, node, scope);
+        return sb.ToString();
+    }
+
+    /// <summary>Appends one node in the format.</summary>
+    protected abstract void Append(StringBuilder sb, DocNode node, RenderScope scope);
 
     /// <summary>A type as it appears in a signature, linked when we know where it is documented.</summary>
     public string TypeLink(TypeRef? type, Page from)
@@ -62,5 +71,13 @@ internal abstract class DocRenderer(LinkResolver links, DiagnosticBag? diagnosti
         }
         if (reference.Langword is { } word) return Code(word);
         return hasContent ? RenderNodes(reference.Content, scope) : "";
+    }
+
+    /// <summary>Language names go into a class attribute: keep only what a language name needs.</summary>
+    protected static string? SafeLanguage(string? language)
+    {
+        if (string.IsNullOrWhiteSpace(language)) return null;
+        var clean = new string(language.Trim().ToLowerInvariant().Where(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '#' or '-').ToArray());
+        return clean.Length == 0 ? null : clean.Replace("c#", "csharp");
     }
 }
