@@ -276,26 +276,14 @@ internal sealed class CodeUnitRun(EngineSettings settings, UseCaseRegistry regis
     private ILanguageModel? CreateProvider()
     {
         if (Options.Provider != ProviderKind.OpenAI) return null;
-        Uri? endpoint = null;
-        if (Options.Endpoint is not null && !Uri.TryCreate(Options.Endpoint, UriKind.Absolute, out endpoint))
+        var lm = LanguageModelFactory.Create(settings, Options, out var problem);
+        _noProviderReason = problem switch
         {
-            _noProviderReason = $"(the endpoint '{Options.Endpoint}' is not an absolute URL)";
-            return null;
-        }
-        var key = settings.GetEnvironmentVariable("OPENAI_API_KEY") is { Length: > 0 } k1 ? k1
-            : settings.GetEnvironmentVariable("DOCGEN_API_KEY") is { Length: > 0 } k2 ? k2 : null;
-        if (key is null)
-        {
-            // Local OpenAI-compatible servers (Ollama, vLLM, LM Studio) accept any key.
-            if (OpenAILanguageModel.KindOf(endpoint) != "compatible")
-            {
-                _noProviderReason = "(the provider is openai, but neither OPENAI_API_KEY nor DOCGEN_API_KEY is set)";
-                return null;
-            }
-            key = "unused";
-        }
-        return settings.ProviderFactory?.Invoke(Options, key)
-            ?? new OpenAILanguageModel(new OpenAIProviderSettings(endpoint, Options.Model, settings.NetworkTimeout, settings.MaxRetries, settings.BackoffBase, settings.MaxDelay), key);
+            ProviderProblem.InvalidEndpoint => $"(the endpoint '{Options.Endpoint}' is not an absolute URL)",
+            ProviderProblem.NoApiKey => "(the provider is openai, but neither OPENAI_API_KEY nor DOCGEN_API_KEY is set)",
+            _ => null,
+        };
+        return lm;
     }
 
     /// <summary>
