@@ -41,7 +41,7 @@ internal sealed class CodeUnitRun(EngineSettings settings, UseCaseRegistry regis
         _namespace = spec.Language == CodeLanguage.CSharp ? spec.Namespace ?? ctx.Project.RootNamespace : spec.Namespace;
         var unitFolder = Path.GetFullPath(Path.Combine(ctx.OutputRoot, "code", spec.UnitName));
 
-        _local = new LocalCacheStore(Options.CacheDirectory ?? new DocGenerationEngine(settings).DefaultCacheDirectory(ctx.OutputRoot));
+        _local = new LocalCacheStore(Options.CacheDirectory ?? DocGenerationEngine.DefaultCacheDirectory(settings, ctx.OutputRoot));
         if (Options.RemoteCacheUrl is not null) _remote = new RemoteCacheStore(Options.RemoteCacheUrl, settings.RemoteCacheTimeout);
         _lm = CreateProvider();
         try
