@@ -125,7 +125,7 @@ internal sealed class CodeUnitRun(EngineSettings settings, UseCaseRegistry regis
         if (answer is null)
         {
             if (loop.Failure is null && (loop.Repaired || (loop.Json is null && loop.Stop != LoopStop.Garbage)))
-                Diagnostics.Report(DiagnosticIds.CodeStructureTruncated, _spec.Path, null, _spec.Path, Describe(loop.Stop));
+                Diagnostics.Report(DiagnosticIds.CodeStructureTruncated, _spec.Path, null, _spec.Path, loop.Stop.Describe());
             else if (loop.Failure is null)
                 Diagnostics.Report(DiagnosticIds.CodeStructureInvalid, _spec.Path, null, _spec.Path,
                     parsed is null ? "the answer is not JSON" : string.Join("; ", CodeStructureParser.Parse(parsed).Errors));
@@ -190,7 +190,7 @@ internal sealed class CodeUnitRun(EngineSettings settings, UseCaseRegistry regis
         var (answer, parsed, loop) = await AskAsync(useCase, args, name).ConfigureAwait(false);
         if (answer is not null) return answer["content"]!.GetValue<string>();
         if (loop.Failure is not null) return null;
-        var reason = loop.Repaired || (loop.Json is null && loop.Stop != LoopStop.Garbage) ? "it was cut off: " + Describe(loop.Stop)
+        var reason = loop.Repaired || (loop.Json is null && loop.Stop != LoopStop.Garbage) ? "it was cut off: " + loop.Stop.Describe()
             : parsed is null ? "it is not JSON"
             : $"it must be {{\"filename\":\"{args.File.FileName}\",\"content\":\"…\"}} with that exact file name and non-empty content";
         Diagnostics.Report(DiagnosticIds.CodeContentInvalid, _spec.Path, null, _spec.Path, args.File.FileName, reason);
@@ -209,7 +209,7 @@ internal sealed class CodeUnitRun(EngineSettings settings, UseCaseRegistry regis
         }
         var request = new GenerationRequest(Intent.Code, useCase.Id, args, name);
         registry.Resolve(request);
-        var limits = new LoopLimits(settings.MaxContinuations, settings.MaxOutputTokens, settings.MaxTotalOutputTokens, settings.Stream);
+        var limits = settings.LoopLimits;
         var loop = await ContinuationLoop.RunAsync(_lm, name, useCase.BuildPrompt(args), useCase.Template, useCase.RepairDepth, limits, null, ctx.CancellationToken)
             .ConfigureAwait(false);
         _requests += loop.Requests;
@@ -342,13 +342,4 @@ internal sealed class CodeUnitRun(EngineSettings settings, UseCaseRegistry regis
             Diagnostics.Report(DiagnosticIds.CacheUnavailable, null, null, _local.Directory, ex.Message);
         }
     }
-
-    private static string Describe(LoopStop stop) => stop switch
-    {
-        LoopStop.NoOverlap => "a continuation did not join the previous text",
-        LoopStop.NoProgress => "a continuation made no progress",
-        LoopStop.RoundCap => "the continuation cap was reached",
-        LoopStop.TokenCap => "the output token cap was reached",
-        _ => stop.ToString(),
-    };
 }
