@@ -38,7 +38,9 @@ public sealed class DocGenerationEngine : IDocGenerator
     /// <summary>The cache folder used when <see cref="DocGenOptions.CacheDirectory"/> is not set: a per-user
     /// cache (<c>$XDG_CACHE_HOME/docgen</c>, <c>~/.cache/docgen</c>, or <c>%LOCALAPPDATA%\DocGen\cache</c>), which
     /// survives <c>dotnet clean</c> and deleting <c>obj</c>; keys are content-addressed, so projects share it safely.</summary>
-    public string DefaultCacheDirectory(string outputPath)
+    public string DefaultCacheDirectory(string outputPath) => DefaultCacheDirectory(_settings, outputPath);
+
+    internal static string DefaultCacheDirectory(EngineSettings settings, string outputPath)
     {
         if (OperatingSystem.IsWindows())
         {
@@ -47,7 +49,7 @@ public sealed class DocGenerationEngine : IDocGenerator
         }
         else
         {
-            if (_settings.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg && Path.IsPathRooted(xdg)) return Path.Combine(xdg, "docgen");
+            if (settings.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg && Path.IsPathRooted(xdg)) return Path.Combine(xdg, "docgen");
             var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
             if (home.Length > 0) return Path.Combine(home, ".cache", "docgen");
         }

@@ -32,4 +32,6 @@ public sealed record EngineSettings
     public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
     /// <summary>Creates the provider; null uses <see cref="Providers.OpenAILanguageModel"/>. Lets hosts plug another implementation.</summary>
     public Func<Options.DocGenOptions, string, Providers.ILanguageModel>? ProviderFactory { get; init; }
+
+    internal Continuation.LoopLimits LoopLimits => new(MaxContinuations, MaxOutputTokens, MaxTotalOutputTokens, Stream);
 }

@@ -1,9 +1,12 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
+using DocGen.Core.Extraction;
 using DocGen.Core.Generation.Cache;
 using DocGen.Core.Generation.UseCases;
 using DocGen.Core.Model;
 using DocGen.Core.Pipeline;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace DocGen.Core.Generation;
 
@@ -49,7 +52,7 @@ internal sealed class GenerationPlanner(ApiModel model)
     public ImmutableArray<ContextDoc> CalledMembers(MemberModel m)
     {
         if (m.DeclarationText is null || !Types.TryGetValue(m.ContainingTypeId, out var type)) return [];
-        var identifiers = GenerationSourceNormalizer.Identifiers(m.DeclarationText).ToHashSet(StringComparer.Ordinal);
+        var identifiers = SyntaxFactory.ParseTokens(m.DeclarationText).Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText).ToHashSet(StringComparer.Ordinal);
         return [.. type.Members
             .Where(o => o.Id != m.Id && identifiers.Contains(o.Name) && IsHumanDocs(o.Provenance) && SummaryOf(o.Docs) is not null)
             .OrderBy(o => o.Id, StringComparer.Ordinal)
@@ -69,12 +72,16 @@ internal sealed class GenerationPlanner(ApiModel model)
         ["options"] = options.DeepClone(),
     };
 
-    public string MemberKey(JsonObject keyBase, MemberModel m, ImmutableArray<ContextDoc> called)
+    public string MemberKey(JsonObject keyBase, MemberModel m, ImmutableArray<ContextDoc> called) =>
+        CacheKey.Compute(MemberKeyMaterial(keyBase, m, called));
+
+    /// <summary>What <see cref="MemberKey"/> hashes; separate so tests can check the normalized source in it.</summary>
+    internal JsonObject MemberKeyMaterial(JsonObject keyBase, MemberModel m, ImmutableArray<ContextDoc> called)
     {
         var material = (JsonObject)keyBase.DeepClone();
         material["id"] = m.Id;
-        material["signature"] = GenerationSourceNormalizer.Normalize(m.Signature);
-        material["body"] = GenerationSourceNormalizer.Normalize(m.DeclarationText);
+        material["signature"] = SourceNormalizer.Normalize(m.Signature);
+        material["body"] = SourceNormalizer.Normalize(m.DeclarationText);
         // Our own fallback text is output, not input: it must not change the key.
         material["docs"] = m.Provenance.Source == DocSource.Fallback ? "" : DocsText(m.Docs);
         material["context"] = new JsonObject
@@ -82,7 +89,7 @@ internal sealed class GenerationPlanner(ApiModel model)
             ["type"] = CacheKey.Hash(TypeSummary(m.ContainingTypeId) ?? ""),
             ["calls"] = new JsonArray([.. called.Select(c => (JsonNode)(c.Id + "#" + CacheKey.Hash(c.Summary)))]),
         };
-        return CacheKey.Compute(material);
+        return material;
     }
 
     public TypeOverviewArgs TypeArgs(TypeModel t) => new(
@@ -93,7 +100,7 @@ internal sealed class GenerationPlanner(ApiModel model)
     {
         var material = (JsonObject)keyBase.DeepClone();
         material["id"] = t.Id;
-        material["signature"] = GenerationSourceNormalizer.Normalize(t.Signature);
+        material["signature"] = SourceNormalizer.Normalize(t.Signature);
         material["docs"] = t.Provenance.Source == DocSource.Fallback ? "" : DocsText(t.Docs);
         material["members"] = CacheKey.Hash(string.Join("\n", args.MemberLines));
         return CacheKey.Compute(material);

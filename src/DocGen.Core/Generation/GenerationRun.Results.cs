@@ -21,7 +21,7 @@ internal sealed partial class GenerationRun
     {
         var ct = ctx.CancellationToken;
         var name = unit.Request.Name;
-        var limits = new LoopLimits(settings.MaxContinuations, settings.MaxOutputTokens, settings.MaxTotalOutputTokens, settings.Stream);
+        var limits = settings.LoopLimits;
         var progress = engine.Progress;
         var loop = await ContinuationLoop.RunAsync(_lm!, name, prompt, useCase.Template, useCase.RepairDepth, limits,
             progress is null ? null : p => progress.Report(new GenerationProgress(
@@ -47,7 +47,7 @@ internal sealed partial class GenerationRun
             if (loop.Stop == LoopStop.Garbage)
                 ReportEscalated(DiagnosticIds.ProviderAnswerInvalid, name, "not JSON", items);
             else
-                ReportEscalated(DiagnosticIds.AnswerTruncated, name, Describe(loop.Stop), items);
+                ReportEscalated(DiagnosticIds.AnswerTruncated, name, loop.Stop.Describe(), items);
         }
         else
         {
@@ -66,7 +66,7 @@ internal sealed partial class GenerationRun
                 {
                     Interlocked.Increment(ref _repaired);
                     var kept = validated["members"] is JsonArray a ? a.Count : 1;
-                    ReportEscalated(DiagnosticIds.AnswerTruncated, name, Describe(loop.Stop) + $"; {kept} whole entr(y/ies) kept", Math.Max(0, items - kept));
+                    ReportEscalated(DiagnosticIds.AnswerTruncated, name, loop.Stop.Describe() + $"; {kept} whole entr(y/ies) kept", Math.Max(0, items - kept));
                 }
                 unit.Apply(validated, _lm!.ModelId);
             }
@@ -75,15 +75,6 @@ internal sealed partial class GenerationRun
         var done = Interlocked.Increment(ref _completed);
         progress?.Report(new GenerationProgress(GenerationProgressKind.RequestFinished, name, loop.Requests - 1, 0, done, _total));
     }
-
-    private static string Describe(LoopStop stop) => stop switch
-    {
-        LoopStop.NoOverlap => "a continuation did not join the previous text",
-        LoopStop.NoProgress => "a continuation made no progress",
-        LoopStop.RoundCap => "the continuation cap was reached",
-        LoopStop.TokenCap => "the output token cap was reached",
-        _ => stop.ToString(),
-    };
 
     private void ReportFailure(ModelException failure, int items)
     {

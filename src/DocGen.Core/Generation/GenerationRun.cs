@@ -77,26 +77,12 @@ internal sealed partial class GenerationRun(
 
     private ILanguageModel? CreateProvider(int memberCount, int typeCount)
     {
-        Uri? endpoint = null;
-        if (Options.Endpoint is not null && !Uri.TryCreate(Options.Endpoint, UriKind.Absolute, out endpoint))
-        {
+        var lm = LanguageModelFactory.Create(settings, Options, out var problem);
+        if (problem == ProviderProblem.InvalidEndpoint)
             ctx.Diagnostics.Report(DiagnosticIds.InvalidOption, null, null, $"endpoint '{Options.Endpoint}' is not an absolute URL");
-            return null;
-        }
-        var key = settings.GetEnvironmentVariable("OPENAI_API_KEY") is { Length: > 0 } k1 ? k1
-            : settings.GetEnvironmentVariable("DOCGEN_API_KEY") is { Length: > 0 } k2 ? k2 : null;
-        if (key is null)
-        {
-            // Local OpenAI-compatible servers (Ollama, vLLM, LM Studio) accept any key.
-            if (OpenAILanguageModel.KindOf(endpoint) != "compatible")
-            {
-                ctx.Diagnostics.Report(DiagnosticIds.ApiKeyMissing, null, null, memberCount, typeCount);
-                return null;
-            }
-            key = "unused";
-        }
-        return settings.ProviderFactory?.Invoke(Options, key)
-            ?? new OpenAILanguageModel(new OpenAIProviderSettings(endpoint, Options.Model, settings.NetworkTimeout, settings.MaxRetries, settings.BackoffBase, settings.MaxDelay), key);
+        else if (problem == ProviderProblem.NoApiKey)
+            ctx.Diagnostics.Report(DiagnosticIds.ApiKeyMissing, null, null, memberCount, typeCount);
+        return lm;
     }
 
     private async Task AskModelAsync(List<MemberModel> askMembers, List<TypeModel> askTypes)

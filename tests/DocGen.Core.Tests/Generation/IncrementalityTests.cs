@@ -1,4 +1,8 @@
+using System.Text.Json.Nodes;
+using DocGen.Core.Extraction;
+using DocGen.Core.Generation;
 using DocGen.Core.Generation.Cache;
+using DocGen.Core.Generation.UseCases;
 using DocGen.Core.Model;
 
 namespace DocGen.Core.Tests.Generation;
@@ -57,6 +61,24 @@ public sealed class IncrementalityTests : IDisposable
         _server.Requests.Count.ShouldBe(3);
         _server.Requests[2].MemberIds.Count.ShouldBe(3);
         other.Member(Op2).Provenance.ShouldBe(Provenance.Generated("other-model"));
+    }
+
+    [Fact]
+    public void MemberKey_SourceInput_IsTheExtractorsNormalizedText()
+    {
+        // Cache keys hash the extractor's SourceNormalizer form, so comment or layout edits keep every key.
+        var model = TestModels.Calculator(3);
+        var planner = new GenerationPlanner(model);
+        var member = TestModels.ReplaceMember(model, Op1, m => m with { DeclarationText = "  // note\n" + m.DeclarationText!.Replace("x + 1", "x   +\n 1 /* one */") })
+            .AllMembers.Single(m => m.Id == Op1);
+        var keyBase = GenerationPlanner.KeyBase(UseCaseRegistry.CreateDefault().Get(UseCaseId.MemberDocs), "test-model", "compatible", new JsonObject());
+
+        var material = planner.MemberKeyMaterial(keyBase, member, []);
+
+        material["body"]!.GetValue<string>().ShouldBe(SourceNormalizer.Normalize(member.DeclarationText));
+        material["body"]!.GetValue<string>().ShouldNotContain("note");
+        material["signature"]!.GetValue<string>().ShouldBe(SourceNormalizer.Normalize(member.Signature));
+        planner.MemberKey(keyBase, member, []).ShouldBe(CacheKey.Compute(material));
     }
 
     [Fact]

@@ -7,6 +7,8 @@ using DocGen.Core.Inputs;
 using DocGen.Core.Model;
 using DocGen.Core.Options;
 using DocGen.Core.Pipeline;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace DocGen.Core.Tests.Generation;
 
@@ -59,11 +61,26 @@ public sealed class PipelineGenerationTests : IDisposable
     }
 
     [Fact]
-    public void CreateDefault_UsesTheGenerationEngine()
+    public async Task CreateDefault_RealAssemblyWithoutProvider_EngineFillsFallbackDocsAndReportsGeneration()
     {
-        var field = typeof(DocGenPipeline).GetFields(System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)
-            .Single(f => f.FieldType == typeof(IDocGenerator));
+        // A real (tiny) assembly through the default pipeline: only the generation engine marks
+        // undocumented members Fallback and writes the report's generation section.
+        var assembly = _h.Temp.Combine("Tiny.dll");
+        var compilation = CSharpCompilation.Create("Tiny",
+            [CSharpSyntaxTree.ParseText("namespace Tiny; public class Calc { public int Add(int a, int b) => a + b; }")],
+            [MetadataReference.CreateFromFile(typeof(object).Assembly.Location)],
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        compilation.Emit(assembly).Success.ShouldBeTrue();
+        var options = _h.Options(null) with { Formats = OutputFormats.None };
 
-        field.GetValue(DocGenPipeline.CreateDefault()).ShouldBeOfType<DocGenerationEngine>();
+        var result = await DocGenPipeline.CreateDefault().RunAsync(new ProjectInputs { AssemblyPath = assembly, ProjectName = "Tiny" }, options);
+
+        result.Model.ShouldNotBeNull();
+        var add = result.Model.AllMembers.Single(m => m.Id == "M:Tiny.Calc.Add(System.Int32,System.Int32)");
+        add.Provenance.ShouldBe(Provenance.Fallback);
+        add.Docs.Summary.ShouldNotBeNull();
+        var generation = JsonNode.Parse(File.ReadAllText(Path.Combine(_h.OutputPath, RunReport.FileName)))!["generation"]!;
+        generation["provider"]!.GetValue<string>().ShouldBe("none");
+        generation["members"]!["fallback"]!.GetValue<int>().ShouldBeGreaterThanOrEqualTo(1);
     }
 }

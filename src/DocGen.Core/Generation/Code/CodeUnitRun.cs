@@ -41,7 +41,7 @@ internal sealed class CodeUnitRun(EngineSettings settings, UseCaseRegistry regis
         _namespace = spec.Language == CodeLanguage.CSharp ? spec.Namespace ?? ctx.Project.RootNamespace : spec.Namespace;
         var unitFolder = Path.GetFullPath(Path.Combine(ctx.OutputRoot, "code", spec.UnitName));
 
-        _local = new LocalCacheStore(Options.CacheDirectory ?? new DocGenerationEngine(settings).DefaultCacheDirectory(ctx.OutputRoot));
+        _local = new LocalCacheStore(Options.CacheDirectory ?? DocGenerationEngine.DefaultCacheDirectory(settings, ctx.OutputRoot));
         if (Options.RemoteCacheUrl is not null) _remote = new RemoteCacheStore(Options.RemoteCacheUrl, settings.RemoteCacheTimeout);
         _lm = CreateProvider();
         try
@@ -125,7 +125,7 @@ internal sealed class CodeUnitRun(EngineSettings settings, UseCaseRegistry regis
         if (answer is null)
         {
             if (loop.Failure is null && (loop.Repaired || (loop.Json is null && loop.Stop != LoopStop.Garbage)))
-                Diagnostics.Report(DiagnosticIds.CodeStructureTruncated, _spec.Path, null, _spec.Path, Describe(loop.Stop));
+                Diagnostics.Report(DiagnosticIds.CodeStructureTruncated, _spec.Path, null, _spec.Path, loop.Stop.Describe());
             else if (loop.Failure is null)
                 Diagnostics.Report(DiagnosticIds.CodeStructureInvalid, _spec.Path, null, _spec.Path,
                     parsed is null ? "the answer is not JSON" : string.Join("; ", CodeStructureParser.Parse(parsed).Errors));
@@ -190,7 +190,7 @@ internal sealed class CodeUnitRun(EngineSettings settings, UseCaseRegistry regis
         var (answer, parsed, loop) = await AskAsync(useCase, args, name).ConfigureAwait(false);
         if (answer is not null) return answer["content"]!.GetValue<string>();
         if (loop.Failure is not null) return null;
-        var reason = loop.Repaired || (loop.Json is null && loop.Stop != LoopStop.Garbage) ? "it was cut off: " + Describe(loop.Stop)
+        var reason = loop.Repaired || (loop.Json is null && loop.Stop != LoopStop.Garbage) ? "it was cut off: " + loop.Stop.Describe()
             : parsed is null ? "it is not JSON"
             : $"it must be {{\"filename\":\"{args.File.FileName}\",\"content\":\"…\"}} with that exact file name and non-empty content";
         Diagnostics.Report(DiagnosticIds.CodeContentInvalid, _spec.Path, null, _spec.Path, args.File.FileName, reason);
@@ -209,7 +209,7 @@ internal sealed class CodeUnitRun(EngineSettings settings, UseCaseRegistry regis
         }
         var request = new GenerationRequest(Intent.Code, useCase.Id, args, name);
         registry.Resolve(request);
-        var limits = new LoopLimits(settings.MaxContinuations, settings.MaxOutputTokens, settings.MaxTotalOutputTokens, settings.Stream);
+        var limits = settings.LoopLimits;
         var loop = await ContinuationLoop.RunAsync(_lm, name, useCase.BuildPrompt(args), useCase.Template, useCase.RepairDepth, limits, null, ctx.CancellationToken)
             .ConfigureAwait(false);
         _requests += loop.Requests;
@@ -276,26 +276,14 @@ internal sealed class CodeUnitRun(EngineSettings settings, UseCaseRegistry regis
     private ILanguageModel? CreateProvider()
     {
         if (Options.Provider != ProviderKind.OpenAI) return null;
-        Uri? endpoint = null;
-        if (Options.Endpoint is not null && !Uri.TryCreate(Options.Endpoint, UriKind.Absolute, out endpoint))
+        var lm = LanguageModelFactory.Create(settings, Options, out var problem);
+        _noProviderReason = problem switch
         {
-            _noProviderReason = $"(the endpoint '{Options.Endpoint}' is not an absolute URL)";
-            return null;
-        }
-        var key = settings.GetEnvironmentVariable("OPENAI_API_KEY") is { Length: > 0 } k1 ? k1
-            : settings.GetEnvironmentVariable("DOCGEN_API_KEY") is { Length: > 0 } k2 ? k2 : null;
-        if (key is null)
-        {
-            // Local OpenAI-compatible servers (Ollama, vLLM, LM Studio) accept any key.
-            if (OpenAILanguageModel.KindOf(endpoint) != "compatible")
-            {
-                _noProviderReason = "(the provider is openai, but neither OPENAI_API_KEY nor DOCGEN_API_KEY is set)";
-                return null;
-            }
-            key = "unused";
-        }
-        return settings.ProviderFactory?.Invoke(Options, key)
-            ?? new OpenAILanguageModel(new OpenAIProviderSettings(endpoint, Options.Model, settings.NetworkTimeout, settings.MaxRetries, settings.BackoffBase, settings.MaxDelay), key);
+            ProviderProblem.InvalidEndpoint => $"(the endpoint '{Options.Endpoint}' is not an absolute URL)",
+            ProviderProblem.NoApiKey => "(the provider is openai, but neither OPENAI_API_KEY nor DOCGEN_API_KEY is set)",
+            _ => null,
+        };
+        return lm;
     }
 
     /// <summary>
@@ -354,13 +342,4 @@ internal sealed class CodeUnitRun(EngineSettings settings, UseCaseRegistry regis
             Diagnostics.Report(DiagnosticIds.CacheUnavailable, null, null, _local.Directory, ex.Message);
         }
     }
-
-    private static string Describe(LoopStop stop) => stop switch
-    {
-        LoopStop.NoOverlap => "a continuation did not join the previous text",
-        LoopStop.NoProgress => "a continuation made no progress",
-        LoopStop.RoundCap => "the continuation cap was reached",
-        LoopStop.TokenCap => "the output token cap was reached",
-        _ => stop.ToString(),
-    };
 }

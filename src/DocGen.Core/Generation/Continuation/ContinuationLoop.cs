@@ -14,6 +14,19 @@ public sealed record LoopLimits(int MaxRounds, int MaxOutputTokens, int MaxTotal
 /// <summary>Why the loop stopped.</summary>
 public enum LoopStop { Complete, Garbage, NoOverlap, NoProgress, RoundCap, TokenCap, Error }
 
+/// <summary>Wording of a <see cref="LoopStop"/> for diagnostics (doc and code generation say it the same way).</summary>
+internal static class LoopStopText
+{
+    public static string Describe(this LoopStop stop) => stop switch
+    {
+        LoopStop.NoOverlap => "a continuation did not join the previous text",
+        LoopStop.NoProgress => "a continuation made no progress",
+        LoopStop.RoundCap => "the continuation cap was reached",
+        LoopStop.TokenCap => "the output token cap was reached",
+        _ => stop.ToString(),
+    };
+}
+
 /// <summary>The outcome of one request with its continuations.</summary>
 /// <param name="Json">The complete JSON text, or a repaired one (<see cref="Repaired"/>), or null.</param>
 /// <param name="Repaired">True when <paramref name="Json"/> was cut back and closed; the caller still validates it.</param>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using DocGen.Core.Model;
 
@@ -23,6 +24,12 @@ public static partial class DocTextSanitizer
 
     [GeneratedRegex(@"^[TMPFE]:[A-Za-z_][A-Za-z0-9_.`]*$", RegexOptions.CultureInvariant)]
     private static partial Regex TypeCref();
+
+    /// <summary>The string in a JSON answer field, or null when the field is missing or not a string.</summary>
+    internal static string? StringOf(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    /// <summary><see cref="Clean(string?, int)"/> of a JSON answer field; null when it is not a string.</summary>
+    internal static string? CleanValue(JsonNode? node, int max) => Clean(StringOf(node), max);
 
     /// <summary>Clean plain text, or null when nothing is left.</summary>
     public static string? Clean(string? text, int max)

@@ -119,7 +119,7 @@ public static class MemberDocsUseCase
     }
 
     private static string? Str(JsonObject o, string name) =>
-        o[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        DocTextSanitizer.StringOf(o[name]);
 
     private static void Put(JsonObject o, string name, string? value)
     {
@@ -133,7 +133,7 @@ public static class MemberDocsUseCase
         foreach (var (key, value) in source.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             if (!allowed(key) || map.ContainsKey(key)) continue;
-            if (DocTextSanitizer.Clean(value is JsonValue v && v.TryGetValue<string>(out var s) ? s : null, DocTextSanitizer.OtherMax) is { } text) map[key] = text;
+            if (DocTextSanitizer.CleanValue(value, DocTextSanitizer.OtherMax) is { } text) map[key] = text;
         }
         if (map.Count > 0) o[name] = map;
     }

@@ -48,15 +48,15 @@ public static class TypeOverviewUseCase
     public static JsonNode? Validate(JsonNode answer, TypeOverviewArgs args)
     {
         if (answer is not JsonObject o) return null;
-        var summary = DocTextSanitizer.Clean(o["summary"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null, DocTextSanitizer.SummaryMax);
+        var summary = DocTextSanitizer.CleanValue(o["summary"], DocTextSanitizer.SummaryMax);
         if (summary is null) return null;
         var result = new JsonObject { ["id"] = args.TypeId, ["summary"] = summary };
-        if (DocTextSanitizer.Clean(o["remarks"] is JsonValue r && r.TryGetValue<string>(out var rs) ? rs : null, DocTextSanitizer.RemarksMax) is { } remarks) result["remarks"] = remarks;
+        if (DocTextSanitizer.CleanValue(o["remarks"], DocTextSanitizer.RemarksMax) is { } remarks) result["remarks"] = remarks;
         if (o["typeparams"] is JsonObject tp)
         {
             var map = new JsonObject();
             foreach (var name in args.TypeParameters)
-                if (tp[name] is JsonValue tv && tv.TryGetValue<string>(out var ts) && DocTextSanitizer.Clean(ts, DocTextSanitizer.OtherMax) is { } text) map[name] = text;
+                if (DocTextSanitizer.CleanValue(tp[name], DocTextSanitizer.OtherMax) is { } text) map[name] = text;
             if (map.Count > 0) result["typeparams"] = map;
         }
         return result;
