@@ -247,5 +247,5 @@ internal sealed class GenerateCodeRun(TextWriter stdout, bool verbose)
         }
     }
 
-    private void Print(Diagnostic diagnostic) => stdout.WriteLine(diagnostic.ToCanonicalString().Replace("\n", "\n    "));
+    private void Print(Diagnostic diagnostic) => CommandInputs.Print(stdout, diagnostic);
 }
