@@ -19,16 +19,21 @@ public static class ExitCodes
 /// <summary>Builds the command tree and runs it.</summary>
 public static class Cli
 {
-    /// <summary>Parses <paramref name="args"/> and runs the chosen verb.</summary>
-    /// <returns>One of <see cref="ExitCodes"/>.</returns>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    /// <summary>The command tree: every verb with its flags (the documentation test walks it too).</summary>
+    internal static RootCommand CreateRoot(TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("DocGen: API documentation sites, package manifests and generated code from .NET builds.");
         root.Subcommands.Add(BuildCommand.Create(stdout, stderr));
         root.Subcommands.Add(RenderCommand.Create(stdout, stderr));
         root.Subcommands.Add(GenerateCodeCommand.Create(stdout));
+        return root;
+    }
 
-        var parse = root.Parse(args);
+    /// <summary>Parses <paramref name="args"/> and runs the chosen verb.</summary>
+    /// <returns>One of <see cref="ExitCodes"/>.</returns>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    {
+        var parse = CreateRoot(stdout, stderr).Parse(args);
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)

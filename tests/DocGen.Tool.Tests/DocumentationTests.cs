@@ -18,6 +18,22 @@ public sealed class DocumentationTests
     }
 
     [Fact]
+    public void ConfigurationDoc_ListsEveryVerbAndItsFlags()
+    {
+        var doc = File.ReadAllText(Path.Combine(Fixtures.RepositoryRoot, "docs", "configuration.md"));
+        var root = Cli.CreateRoot(TextWriter.Null, TextWriter.Null);
+
+        root.Subcommands.Select(c => c.Name).ShouldBe(["build", "render", "generate-code"], ignoreOrder: true);
+        foreach (var verb in root.Subcommands)
+        {
+            doc.ShouldContain("`docgen " + verb.Name, customMessage: $"docs/configuration.md lacks the verb {verb.Name}");
+            foreach (var option in verb.Options.Where(o => !o.Hidden))
+                foreach (var name in option.Aliases.Prepend(option.Name))
+                    doc.ShouldContain("`" + name, customMessage: $"docs/configuration.md lacks {name} of docgen {verb.Name}");
+        }
+    }
+
+    [Fact]
     public void DiagnosticsDoc_ListsEveryDiagnosticId()
     {
         var doc = File.ReadAllText(Path.Combine(Fixtures.RepositoryRoot, "docs", "diagnostics.md"));

@@ -93,27 +93,13 @@ internal sealed class MemberFactory(SymbolFilter filter)
                   .Append(name).Append(typeParams).Append('(').Append(paramText).Append(')').Append(ConstraintClauses(m.TypeParameters));
                 break;
         }
-        return new MemberModel
+        var display = name + (kind == ApiMemberKind.Destructor ? "" : typeParams) + "(" + ParameterTypes(m.Parameters) + ")";
+        return Overridable(m, explicitImpl, m.OverriddenMethod, type, name, display, kind, sb.ToString()) with
         {
-            Id = m.GetDocumentationCommentId()!,
-            Name = name,
-            DisplayName = name + (kind == ApiMemberKind.Destructor ? "" : typeParams) + "(" + ParameterTypes(m.Parameters) + ")",
-            Kind = kind,
-            Accessibility = ToModel(explicitImpl is null ? m.DeclaredAccessibility : Microsoft.CodeAnalysis.Accessibility.Public),
-            Signature = sb.ToString(),
-            ContainingTypeId = type.GetDocumentationCommentId()!,
             TypeParameters = TypeParameters(m.TypeParameters),
             Parameters = parameters,
             ReturnType = kind is ApiMemberKind.Constructor or ApiMemberKind.Destructor || m.ReturnsVoid ? null : TypeRef(m.ReturnType),
-            IsStatic = m.IsStatic,
-            IsAbstract = m.IsAbstract,
-            IsVirtual = m.IsVirtual,
-            IsOverride = m.IsOverride,
             IsExtension = m.IsExtensionMethod,
-            ExplicitInterfaceMemberId = explicitImpl?.OriginalDefinition.GetDocumentationCommentId(),
-            ImplementedMemberIds = Implemented(m, m.OverriddenMethod, type),
-            Obsolete = filter.Obsolete(m),
-            Attributes = filter.Attributes(m),
         };
     }
 
@@ -135,25 +121,11 @@ internal sealed class MemberFactory(SymbolFilter filter)
             name = display = qualifier + EscapeIdentifier(explicitImpl?.Name ?? p.Name);
             sig = $"{Prefix(p, type)}{ReturnPrefix(p)}{Type(p.Type)} {name}{Accessors(p)}";
         }
-        return new MemberModel
+        var kind = p.IsIndexer ? ApiMemberKind.Indexer : ApiMemberKind.Property;
+        return Overridable(p, explicitImpl, p.OverriddenProperty, type, name, display, kind, sig) with
         {
-            Id = p.GetDocumentationCommentId()!,
-            Name = name,
-            DisplayName = display,
-            Kind = p.IsIndexer ? ApiMemberKind.Indexer : ApiMemberKind.Property,
-            Accessibility = ToModel(explicitImpl is null ? p.DeclaredAccessibility : Microsoft.CodeAnalysis.Accessibility.Public),
-            Signature = sig,
-            ContainingTypeId = type.GetDocumentationCommentId()!,
             Parameters = parameters,
             ReturnType = TypeRef(p.Type),
-            IsStatic = p.IsStatic,
-            IsAbstract = p.IsAbstract,
-            IsVirtual = p.IsVirtual,
-            IsOverride = p.IsOverride,
-            ExplicitInterfaceMemberId = explicitImpl?.OriginalDefinition.GetDocumentationCommentId(),
-            ImplementedMemberIds = Implemented(p, p.OverriddenProperty, type),
-            Obsolete = filter.Obsolete(p),
-            Attributes = filter.Attributes(p),
         };
     }
 
@@ -191,26 +163,35 @@ internal sealed class MemberFactory(SymbolFilter filter)
     {
         var explicitImpl = e.ExplicitInterfaceImplementations.FirstOrDefault();
         var name = (explicitImpl is null ? "" : Type(explicitImpl.ContainingType) + ".") + EscapeIdentifier(explicitImpl?.Name ?? e.Name);
-        return new MemberModel
+        return Overridable(e, explicitImpl, e.OverriddenEvent, type, name, name, ApiMemberKind.Event, $"{Prefix(e, type)}event {Type(e.Type)} {name}") with
         {
-            Id = e.GetDocumentationCommentId()!,
-            Name = name,
-            DisplayName = name,
-            Kind = ApiMemberKind.Event,
-            Accessibility = ToModel(explicitImpl is null ? e.DeclaredAccessibility : Microsoft.CodeAnalysis.Accessibility.Public),
-            Signature = $"{Prefix(e, type)}event {Type(e.Type)} {name}",
-            ContainingTypeId = type.GetDocumentationCommentId()!,
             ReturnType = TypeRef(e.Type),
-            IsStatic = e.IsStatic,
-            IsAbstract = e.IsAbstract,
-            IsVirtual = e.IsVirtual,
-            IsOverride = e.IsOverride,
-            ExplicitInterfaceMemberId = explicitImpl?.OriginalDefinition.GetDocumentationCommentId(),
-            ImplementedMemberIds = Implemented(e, e.OverriddenEvent, type),
-            Obsolete = filter.Obsolete(e),
-            Attributes = filter.Attributes(e),
         };
     }
+
+    /// <summary>
+    /// What methods, properties and events share: they can be static, abstract, virtual, overrides and
+    /// explicit interface implementations (which are public whatever their declared accessibility).
+    /// </summary>
+    private MemberModel Overridable(ISymbol member, ISymbol? explicitImpl, ISymbol? overridden, INamedTypeSymbol type,
+        string name, string displayName, ApiMemberKind kind, string signature) => new()
+    {
+        Id = member.GetDocumentationCommentId()!,
+        Name = name,
+        DisplayName = displayName,
+        Kind = kind,
+        Accessibility = ToModel(explicitImpl is null ? member.DeclaredAccessibility : Microsoft.CodeAnalysis.Accessibility.Public),
+        Signature = signature,
+        ContainingTypeId = type.GetDocumentationCommentId()!,
+        IsStatic = member.IsStatic,
+        IsAbstract = member.IsAbstract,
+        IsVirtual = member.IsVirtual,
+        IsOverride = member.IsOverride,
+        ExplicitInterfaceMemberId = explicitImpl?.OriginalDefinition.GetDocumentationCommentId(),
+        ImplementedMemberIds = Implemented(member, overridden, type),
+        Obsolete = filter.Obsolete(member),
+        Attributes = filter.Attributes(member),
+    };
 
     /// <summary><c>int, out string</c>: parameter types with ref-kind, which tells overloads apart.</summary>
     public static string ParameterTypes(ImmutableArray<IParameterSymbol> parameters) =>

@@ -114,11 +114,29 @@ public sealed class ProjectEvaluator
         return sources.Append(project).Any(s => File.Exists(s) && File.GetLastWriteTimeUtc(s) > built);
     }
 
-    private async Task<JsonElement> EvaluateJsonAsync(string project, IEnumerable<string> globalProps, IEnumerable<string> extra, CancellationToken cancellationToken)
+    /// <summary>
+    /// Evaluates a project without building it (for a project whose code is not generated yet and may not
+    /// compile) and returns MSBuild's <c>-getProperty/-getItem</c> JSON, with <c>Properties</c> and <c>Items</c>.
+    /// </summary>
+    /// <exception cref="ProjectInputsException">Evaluation failed.</exception>
+    public Task<JsonElement> EvaluateWithoutBuildAsync(string projectPath, string configuration, string? framework,
+        IEnumerable<string> properties, IEnumerable<string> items, CancellationToken cancellationToken)
+    {
+        var globalProps = new List<string> { $"-p:Configuration={configuration}" };
+        if (framework is { Length: > 0 }) globalProps.Add($"-p:TargetFramework={framework}");
+        // MSBuildProjectName too: with a single -getProperty MSBuild prints the bare value, not JSON.
+        return EvaluateJsonAsync(Path.GetFullPath(projectPath), globalProps, properties.Append("MSBuildProjectName").Distinct(StringComparer.Ordinal),
+            items.Select(i => "-getItem:" + i), cancellationToken);
+    }
+
+    private Task<JsonElement> EvaluateJsonAsync(string project, IEnumerable<string> globalProps, IEnumerable<string> extra, CancellationToken cancellationToken) =>
+        EvaluateJsonAsync(project, globalProps, Properties, extra, cancellationToken);
+
+    private async Task<JsonElement> EvaluateJsonAsync(string project, IEnumerable<string> globalProps, IEnumerable<string> properties, IEnumerable<string> extra, CancellationToken cancellationToken)
     {
         var args = new List<string> { "msbuild", project, "-nologo", "-nodeReuse:false" };
         args.AddRange(globalProps);
-        args.AddRange(Properties.Select(p => "-getProperty:" + p));
+        args.AddRange(properties.Select(p => "-getProperty:" + p));
         args.AddRange(extra);
         var result = await RunAsync(args, cancellationToken).ConfigureAwait(false);
         var start = result.StdOut.IndexOf('{');

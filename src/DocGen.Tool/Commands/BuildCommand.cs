@@ -51,31 +51,10 @@ internal sealed class BuildRun(TextWriter stdout, TextWriter stderr, bool verbos
         if (!errors.IsEmpty) return UsageErrors(errors);
 
         if (path is not null && path.StartsWith('-')) return UsageErrors([$"unknown option '{path}'"]);
-        path ??= FindProject(Directory.GetCurrentDirectory());
+        path ??= CommandInputs.FindProject(Directory.GetCurrentDirectory());
         if (path is null) return UsageErrors(["no path given and the current folder has no single .csproj; run 'docgen build PATH'"]);
-        if (!File.Exists(path))
-        {
-            Print(DiagnosticIds.InputNotFound.Create(path));
-            return ExitCodes.Usage;
-        }
-
-        ProjectInputs inputs;
-        var extension = Path.GetExtension(path).ToLowerInvariant();
-        try
-        {
-            inputs = extension switch
-            {
-                ".dll" or ".exe" => ProjectEvaluator.FromAssembly(path),
-                ".csproj" => await new ProjectEvaluator(log: _progress.Line)
-                    .EvaluateAsync(path, options.Configuration, options.Framework, cancellationToken).ConfigureAwait(false),
-                _ => throw new ProjectInputsException(DiagnosticIds.UnsupportedInput.Create(path, null, path)),
-            };
-        }
-        catch (ProjectInputsException ex)
-        {
-            Print(ex.Diagnostic);
-            return ex.Diagnostic.Id is "DG0004" or "DG0005" ? ExitCodes.Errors : ExitCodes.Usage;
-        }
+        var (loaded, exitCode) = await CommandInputs.LoadAsync(path, options, _progress, stdout, cancellationToken).ConfigureAwait(false);
+        if (loaded is not { } inputs) return exitCode;
 
         options = options with { OutputPath = Path.GetFullPath(options.OutputPath ?? DefaultOutput(inputs)) };
         return await RunPipelineAsync(inputs, options, cancellationToken).ConfigureAwait(false);
@@ -124,15 +103,9 @@ internal sealed class BuildRun(TextWriter stdout, TextWriter stderr, bool verbos
         return ExitCodes.Usage;
     }
 
-    private void Print(Diagnostic diagnostic) => stdout.WriteLine(diagnostic.ToCanonicalString().Replace("\n", "\n    "));
+    private void Print(Diagnostic diagnostic) => CommandInputs.Print(stdout, diagnostic);
 
     private static string DefaultOutput(ProjectInputs inputs) => inputs.ProjectPath is { } project
         ? Path.Combine(Path.GetDirectoryName(project)!, "obj", "docgen")
         : Path.Combine(Path.GetDirectoryName(inputs.AssemblyPath)!, "docgen");
-
-    private static string? FindProject(string folder)
-    {
-        var projects = Directory.GetFiles(folder, "*.csproj");
-        return projects.Length == 1 ? projects[0] : null;
-    }
 }

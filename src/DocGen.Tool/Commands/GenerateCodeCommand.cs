@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using System.CommandLine;
-using System.Diagnostics;
-using System.Text.Json;
 using DocGen.Core.Diagnostics;
 using DocGen.Core.Generation.Code;
 using DocGen.Core.Inputs;
@@ -208,44 +206,24 @@ internal sealed class GenerateCodeRun(TextWriter stdout, bool verbose)
     /// </summary>
     private static async Task<CodeProject> EvaluateAsync(string projectPath, DocGenOptions options, CancellationToken cancellationToken)
     {
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-        var psi = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "msbuild", projectPath, "-nologo", "-nodeReuse:false", $"-p:Configuration={options.Configuration}" }) psi.ArgumentList.Add(arg);
-        if (options.Framework is { Length: > 0 } tfm) psi.ArgumentList.Add($"-p:TargetFramework={tfm}");
-        foreach (var p in new[] { "RootNamespace", "LangVersion", "DefineConstants", "ProjectAssetsFile" }) psi.ArgumentList.Add("-getProperty:" + p);
-        psi.ArgumentList.Add("-getItem:FrameworkReference");
-        using var process = Process.Start(psi)!;
-        var stdoutTask = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderrTask = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        var text = await stdoutTask.ConfigureAwait(false);
-        var start = text.IndexOf('{');
-        if (process.ExitCode != 0 || start < 0)
-            throw new ProjectInputsException(DiagnosticIds.ProjectEvaluationFailed.Create(projectPath, null, Path.GetFileName(projectPath), (text + await stderrTask.ConfigureAwait(false)).Trim()));
-        try
+        var json = await new ProjectEvaluator().EvaluateWithoutBuildAsync(projectPath, options.Configuration, options.Framework,
+            ["RootNamespace", "LangVersion", "DefineConstants", "ProjectAssetsFile"], ["FrameworkReference"], cancellationToken).ConfigureAwait(false);
+        var props = json.GetProperty("Properties");
+        string? Prop(string name) => props.TryGetProperty(name, out var v) && v.GetString() is { Length: > 0 } s ? s : null;
+        var inputs = new ProjectInputs
         {
-            using var doc = JsonDocument.Parse(text[start..]);
-            var props = doc.RootElement.GetProperty("Properties");
-            string? Prop(string name) => props.TryGetProperty(name, out var v) && v.GetString() is { Length: > 0 } s ? s : null;
-            var inputs = new ProjectInputs
-            {
-                AssemblyPath = "",
-                ProjectPath = projectPath,
-                LangVersion = Prop("LangVersion"),
-                DefineConstants = [.. (Prop("DefineConstants") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
-                ProjectAssetsFile = Prop("ProjectAssetsFile"),
-            };
-            var referenced = new HashSet<string>(CSharpPackages.ReferencedPackages(inputs), StringComparer.OrdinalIgnoreCase);
-            if (doc.RootElement.TryGetProperty("Items", out var items) && items.TryGetProperty("FrameworkReference", out var frameworks))
-                foreach (var framework in frameworks.EnumerateArray())
-                    if (framework.TryGetProperty("Identity", out var id) && id.GetString() is { Length: > 0 } name) referenced.Add(name);
-            return new CodeProject(Prop("RootNamespace"), inputs.LangVersion, inputs.DefineConstants, referenced);
-        }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
-        {
-            throw new ProjectInputsException(DiagnosticIds.ProjectEvaluationFailed.Create(projectPath, null, Path.GetFileName(projectPath), ex.Message));
-        }
+            AssemblyPath = "",
+            ProjectPath = projectPath,
+            LangVersion = Prop("LangVersion"),
+            DefineConstants = [.. (Prop("DefineConstants") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+            ProjectAssetsFile = Prop("ProjectAssetsFile"),
+        };
+        var referenced = new HashSet<string>(CSharpPackages.ReferencedPackages(inputs), StringComparer.OrdinalIgnoreCase);
+        if (json.TryGetProperty("Items", out var items) && items.TryGetProperty("FrameworkReference", out var frameworks))
+            foreach (var framework in frameworks.EnumerateArray())
+                if (framework.TryGetProperty("Identity", out var id) && id.GetString() is { Length: > 0 } name) referenced.Add(name);
+        return new CodeProject(Prop("RootNamespace"), inputs.LangVersion, inputs.DefineConstants, referenced);
     }
 
-    private void Print(Diagnostic diagnostic) => stdout.WriteLine(diagnostic.ToCanonicalString().Replace("\n", "\n    "));
+    private void Print(Diagnostic diagnostic) => CommandInputs.Print(stdout, diagnostic);
 }

@@ -58,34 +58,10 @@ internal sealed class RenderRun(TextWriter stdout, TextWriter stderr)
             Print(DiagnosticIds.UserTemplateNotFound.Create(template, null, template));
             return ExitCodes.Usage;
         }
-        var input = project ?? assembly ?? FindProject(Directory.GetCurrentDirectory());
+        var input = project ?? assembly ?? CommandInputs.FindProject(Directory.GetCurrentDirectory());
         if (input is null) return Usage("no --project or --assembly given and the current folder has no single .csproj");
-        if (!File.Exists(input))
-        {
-            Print(DiagnosticIds.InputNotFound.Create(input));
-            return ExitCodes.Usage;
-        }
-
-        ProjectInputs inputs;
-        try
-        {
-            inputs = Path.GetExtension(input).ToLowerInvariant() switch
-            {
-                ".dll" or ".exe" => ProjectEvaluator.FromAssembly(input),
-                ".csproj" => await new ProjectEvaluator(log: _progress.Line)
-                    .EvaluateAsync(input, options.Configuration, options.Framework, cancellationToken).ConfigureAwait(false),
-                _ => throw new ProjectInputsException(DiagnosticIds.UnsupportedInput.Create(input, null, input)),
-            };
-        }
-        catch (ProjectInputsException ex)
-        {
-            Print(ex.Diagnostic);
-            return ex.Diagnostic.Id is "DG0004" or "DG0005" ? ExitCodes.Errors : ExitCodes.Usage;
-        }
-        finally
-        {
-            _progress.Clear();
-        }
+        var (loaded, exitCode) = await CommandInputs.LoadAsync(input, options, _progress, stdout, cancellationToken).ConfigureAwait(false);
+        if (loaded is not { } inputs) return exitCode;
 
         var diagnostics = new DiagnosticBag();
         var model = new RoslynApiExtractor().Extract(inputs, options, diagnostics, cancellationToken);
@@ -105,11 +81,5 @@ internal sealed class RenderRun(TextWriter stdout, TextWriter stderr)
         return ExitCodes.Usage;
     }
 
-    private void Print(Diagnostic diagnostic) => stdout.WriteLine(diagnostic.ToCanonicalString().Replace("\n", "\n    "));
-
-    private static string? FindProject(string folder)
-    {
-        var projects = Directory.GetFiles(folder, "*.csproj");
-        return projects.Length == 1 ? projects[0] : null;
-    }
+    private void Print(Diagnostic diagnostic) => CommandInputs.Print(stdout, diagnostic);
 }
