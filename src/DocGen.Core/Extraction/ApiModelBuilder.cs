@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
+using DocGen.Core.Diagnostics;
 using DocGen.Core.Model;
 using Microsoft.CodeAnalysis;
 using static DocGen.Core.Extraction.CSharpSignatures;
@@ -11,6 +12,7 @@ namespace DocGen.Core.Extraction;
 internal sealed class ApiModelBuilder(
     SymbolFilter filter,
     DocAttacher docs,
+    DiagnosticBag diagnostics,
     IReadOnlyDictionary<string, SourceDeclaration> sources,
     CancellationToken cancellationToken)
 {
@@ -21,14 +23,14 @@ internal sealed class ApiModelBuilder(
     {
         var types = new List<INamedTypeSymbol>();
         CollectTypes(assembly.GlobalNamespace, types);
-        // Symbols and signatures are built in parallel (Roslyn symbols are thread-safe); docs are attached in type
-        // order on one thread, because inheritdoc resolution memoises and diagnostics must come out in a stable order.
-        var drafts = types.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(Draft).ToList();
-        var models = new List<(INamedTypeSymbol Symbol, TypeModel Model)>(types.Count);
-        for (var i = 0; i < types.Count; i++)
+        // Types are built in parallel (Roslyn symbols are thread-safe); each keeps its own diagnostics, which are
+        // reported in type order afterwards so the output is the same on every run.
+        var built = types.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(Build).ToList();
+        var models = new List<(INamedTypeSymbol Symbol, TypeModel Model)>(built.Count);
+        for (var i = 0; i < built.Count; i++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            models.Add((types[i], Complete(types[i], drafts[i])));
+            foreach (var diagnostic in built[i].Diagnostics.ToList()) diagnostics.Add(diagnostic);
+            models.Add((types[i], built[i].Model));
         }
 
         // Derived types: only edges inside the model, from each type's direct base and direct interfaces.
@@ -68,16 +70,20 @@ internal sealed class ApiModelBuilder(
 
     private sealed record TypeDraft(TypeModel Model, SourceDeclaration? Source, List<MemberDraft> Members);
 
-    private TypeModel Complete(INamedTypeSymbol type, TypeDraft draft)
+    /// <summary>One type's model with docs, sources and fingerprints, and the warnings its docs raised.</summary>
+    private (TypeModel Model, DiagnosticBag Diagnostics) Build(INamedTypeSymbol type)
     {
-        var attached = docs.Attach(draft.Model.Id, draft.Model.Id, type, draft.Source);
-        return draft.Model with
+        var draft = Draft(type);
+        var bag = new DiagnosticBag();
+        var attached = docs.Attach(draft.Model.Id, draft.Model.Id, type, draft.Source, bag);
+        var model = draft.Model with
         {
-            Members = [.. draft.Members.Select(m => Complete(m.Model, m.DocId, m.Symbol))],
+            Members = [.. draft.Members.Select(m => Complete(m.Model, m.DocId, m.Symbol, bag))],
             Docs = attached.Docs,
             Provenance = attached.Provenance,
             Fingerprint = Hash(draft.Model.Id, draft.Model.Signature, "", attached.Raw),
         };
+        return (model, bag);
     }
 
     private TypeDraft Draft(INamedTypeSymbol type)
@@ -163,11 +169,10 @@ internal sealed class ApiModelBuilder(
         decimal.TryParse(m.ConstantValue, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 0m;
 
     /// <summary>Attaches docs, source and fingerprint; <paramref name="docId"/> is the id in the XML file and the sources.</summary>
-    private MemberModel Complete(MemberModel model, string docId, ISymbol symbol)
+    private MemberModel Complete(MemberModel model, string docId, ISymbol symbol, DiagnosticBag diagnostics)
     {
-        SourceDeclaration? source = null;
-        if (!sources.TryGetValue(docId, out source)) sources.TryGetValue(model.Id, out source);
-        var attached = docs.Attach(docId, model.Id, symbol, source);
+        if (!sources.TryGetValue(docId, out var source)) sources.TryGetValue(model.Id, out source);
+        var attached = docs.Attach(docId, model.Id, symbol, source, diagnostics);
         return model with
         {
             Docs = attached.Docs,

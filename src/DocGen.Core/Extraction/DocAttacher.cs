@@ -11,26 +11,31 @@ namespace DocGen.Core.Extraction;
 /// <param name="Raw">The doc XML as written (before inheritdoc), for fingerprints; empty when there is none.</param>
 internal sealed record AttachedDocs(DocComment Docs, Provenance Provenance, string Raw);
 
-/// <summary>Reads, expands, parses and reports on the docs of each symbol. Not thread-safe (the inheritdoc memo).</summary>
-internal sealed class DocAttacher(DocLookup lookup, IReadOnlyDictionary<string, string> idAliases, DiagnosticBag diagnostics)
+/// <summary>
+/// Reads, expands, parses and reports on the docs of each symbol. Thread-safe: each thread has its own inheritdoc
+/// memo (a resolution does not depend on which thread did it), and diagnostics go to the sink each call passes, so
+/// a caller working in parallel can still report them in a stable order.
+/// </summary>
+internal sealed class DocAttacher(DocLookup lookup, IReadOnlyDictionary<string, string> idAliases)
 {
-    private readonly InheritDocResolver _resolver = new(lookup);
+    private readonly ThreadLocal<InheritDocResolver> _resolver = new(() => new InheritDocResolver(lookup));
 
     /// <param name="docId">The id the XML file uses (differs from <paramref name="modelId"/> for extension-block members).</param>
     /// <param name="modelId">The id the model shows, used in diagnostics.</param>
     /// <param name="symbol">The symbol, for implicit inheritdoc (overridden and implemented members).</param>
     /// <param name="source">Its declaration, for diagnostics' locations and malformed comments' raw text.</param>
-    public AttachedDocs Attach(string docId, string modelId, ISymbol symbol, SourceDeclaration? source)
+    /// <param name="diagnostics">Receives this element's warnings.</param>
+    public AttachedDocs Attach(string docId, string modelId, ISymbol symbol, SourceDeclaration? source, DiagnosticBag diagnostics)
     {
         if (lookup.Own.MalformedIds.Contains(docId))
-            return Malformed(modelId, source, source?.RawDocComment ?? "(The compiler dropped this doc comment because it is not well-formed XML.)");
+            return Malformed(modelId, source, diagnostics, source?.RawDocComment ?? "(The compiler dropped this doc comment because it is not well-formed XML.)");
 
         var element = lookup.Own.Get(docId);
         // An undocumented override or interface implementation implies <inheritdoc/> (as IDEs show it).
         var implied = element is null && symbol is not INamedTypeSymbol && InheritDocResolver.ImplicitSources(symbol).Any();
         try
         {
-            var resolved = _resolver.Resolve(docId, symbol, implied ? new XElement("member", new XElement("inheritdoc")) : element);
+            var resolved = _resolver.Value!.Resolve(docId, symbol, implied ? new XElement("member", new XElement("inheritdoc")) : element);
             if (resolved.Cycle is not null)
                 diagnostics.Report(DiagnosticIds.InheritDocCycle, source?.Location.Path, source?.Location.Line, modelId, Unmangle(resolved.Cycle));
             else if (resolved.NotFound && !implied)
@@ -48,7 +53,7 @@ internal sealed class DocAttacher(DocLookup lookup, IReadOnlyDictionary<string, 
         }
         catch (Exception ex) when (ex is System.Xml.XmlException or InvalidOperationException or ArgumentException or FormatException)
         {
-            return Malformed(modelId, source, element?.ToString() ?? ex.Message);
+            return Malformed(modelId, source, diagnostics, element?.ToString() ?? ex.Message);
         }
     }
 
@@ -60,7 +65,7 @@ internal sealed class DocAttacher(DocLookup lookup, IReadOnlyDictionary<string, 
         return text;
     }
 
-    private AttachedDocs Malformed(string modelId, SourceDeclaration? source, string raw)
+    private static AttachedDocs Malformed(string modelId, SourceDeclaration? source, DiagnosticBag diagnostics, string raw)
     {
         var oneLine = string.Join(' ', raw.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         if (oneLine.Length > 160) oneLine = oneLine[..157] + "...";

@@ -53,8 +53,8 @@ public sealed class RoslynApiExtractor : IApiExtractor
         var filter = new SymbolFilter(options.IncludeInternals);
         var aliases = ExtensionAliases(assembly, filter);
         var sources = SourceIndex.Build(inputs.SourceFiles, inputs.DefineConstants, inputs.LangVersion, references, diagnostics, cancellationToken);
-        var attacher = new DocAttacher(lookup, aliases, diagnostics);
-        var namespaces = new ApiModelBuilder(filter, attacher, sources, cancellationToken).Build(assembly);
+        var attacher = new DocAttacher(lookup, aliases);
+        var namespaces = new ApiModelBuilder(filter, attacher, diagnostics, sources, cancellationToken).Build(assembly);
 
         return new ApiModel([new AssemblyModel(assembly.Identity.Name, assembly.Identity.Version.ToString(), tfm, namespaces)]);
     }

@@ -90,7 +90,11 @@ internal sealed class BuildRun(TextWriter stdout, TextWriter stderr, bool verbos
         foreach (var diagnostic in result.Diagnostics)
             if (diagnostic.Severity != DiagnosticSeverity.Info || verbose) Print(diagnostic);
         if (verbose)
+        {
             stdout.WriteLine("DocGen timings: " + string.Join(", ", result.Timings.Select(t => $"{t.Key} {t.Value.TotalMilliseconds:F0} ms")));
+            stdout.WriteLine(FormattableString.Invariant(
+                $"DocGen memory: {GC.GetTotalAllocatedBytes() / (1024 * 1024)} MiB allocated, GC gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms"));
+        }
         if (result.Report.Generation is GenerationReport generation && options.Provider != ProviderKind.None)
             stdout.WriteLine(generation.ToSummaryLine());
         stdout.WriteLine(SummaryLine.Format(result, options));

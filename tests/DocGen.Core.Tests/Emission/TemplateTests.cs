@@ -65,6 +65,53 @@ public sealed class TemplateTests
         run.Site("api/acme.shapes/shape/area.html").ShouldContain("2 overloads");
     }
 
+    [Theory]
+    [InlineData("A\n{{> badge Badge}}\n{{#if Flag}}\nB\n{{/if}}\nC")] // standalone with a context, then a standalone block
+    [InlineData("A\n{{> badge}}\n{{#if Flag}}\nB\n{{/if}}\nC")] // standalone without a context
+    [InlineData("A {{> badge Badge}} B {{> badge Badge}}\nC")] // inside a line, twice
+    [InlineData("{{#each Items}}- {{> badge this}}\n{{/each}}")] // in a loop, on `this`
+    [InlineData("  {{> badge Badge}}\nA")] // indented standalone: left as a partial call
+    [InlineData("{{> badge Badge}}")] // the whole template, no newline
+    public void Render_InlinedPartials_MatchHandlebarsPartials(string page)
+    {
+        // Partial calls are inlined for speed; the output must stay what Handlebars' own partials give.
+        const string badge = "{{#if Label}}[{{Label}}]{{/if}}\n{{#if Title}}({{Title}}){{/if}}";
+        using var templates = new TempDirectory("docgen-templates");
+        templates.Write("markdown/_badge.hbs", badge + "\n");
+        templates.Write("markdown/member.hbs", page);
+        var diagnostics = new DiagnosticBag();
+        var store = DocGen.Core.Emission.Rendering.TemplateStore.Load("markdown", templates.Path, null, diagnostics, reportShared: true);
+        var model = new
+        {
+            Flag = true,
+            Label = "outer",
+            Title = "",
+            Badge = new { Label = "source", Title = "From source" },
+            Items = new object[] { new { Label = "a", Title = "t" }, new { Label = "", Title = "u" } },
+        };
+
+        var reference = HandlebarsDotNet.Handlebars.Create();
+        reference.RegisterTemplate("badge", badge);
+        var expected = new StringWriter();
+        reference.Compile(new StringReader(page))(expected, model);
+
+        store.Render("member", model, "test").ShouldBe(expected.ToString());
+        diagnostics.ToList().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Emit_PartialOverrideFailingAtRuntime_ReportsItsLineAndFallsBack()
+    {
+        using var templates = new TempDirectory("docgen-templates");
+        var file = templates.Write("html/_badge.hbs", "<b>\n{{shout Label}}</b>");
+        using var run = new EmitRun(SampleModel.Full(), templates.Path);
+
+        var error = run.Diagnostics.ToList().Where(d => d.Id == "DG0202").ShouldHaveSingleItem();
+        error.File.ShouldBe(file);
+        error.Line.ShouldBe(2);
+        run.Site("api/acme.shapes/circle.html").ShouldContain("<span class=\"badge");
+    }
+
     [Fact]
     public void Emit_UnknownOverrideAndMissingFolder_AreReported()
     {
