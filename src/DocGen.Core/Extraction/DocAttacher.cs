@@ -49,13 +49,27 @@ internal sealed class DocAttacher(DocLookup lookup, IReadOnlyDictionary<string, 
                 : HasOwnContent(element) ? Provenance.FromSource
                 : resolved.UsedInheritDoc ? Provenance.Inherited
                 : Provenance.FromSource;
-            return new AttachedDocs(docs, provenance, element is null ? "" : string.Concat(element.Nodes().Select(n => n.ToString(SaveOptions.DisableFormatting))));
+            return new AttachedDocs(docs, provenance, element is null ? "" : RawXml(element));
         }
         catch (Exception ex) when (ex is System.Xml.XmlException or InvalidOperationException or ArgumentException or FormatException)
         {
             return Malformed(modelId, source, diagnostics, element?.ToString() ?? ex.Message);
         }
     }
+
+    /// <summary>
+    /// The element's content as written, for fingerprints: the same text as concatenating each node's
+    /// <c>ToString(SaveOptions.DisableFormatting)</c>, through one writer instead of one per node.
+    /// </summary>
+    private static string RawXml(XElement element)
+    {
+        var builder = new System.Text.StringBuilder();
+        using (var writer = System.Xml.XmlWriter.Create(new StringWriter(builder, System.Globalization.CultureInfo.InvariantCulture), RawSettings))
+            foreach (var node in element.Nodes()) node.WriteTo(writer);
+        return builder.ToString();
+    }
+
+    private static readonly System.Xml.XmlWriterSettings RawSettings = new() { OmitXmlDeclaration = true, ConformanceLevel = System.Xml.ConformanceLevel.Fragment };
 
     private string MapCref(string cref) => idAliases.TryGetValue(cref, out var mapped) ? mapped : cref;
 

@@ -75,7 +75,20 @@ public sealed class OutputWriter
     }
 
     /// <summary>Writes UTF-8 text (no BOM).</summary>
-    public void WriteText(string relativePath, string content) => Write(relativePath, Encoding.UTF8.GetBytes(content));
+    public void WriteText(string relativePath, string content)
+    {
+        // Encoded into a pooled buffer: tens of thousands of pages each allocated their bytes otherwise.
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(content.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(content, buffer);
+            Write(relativePath, buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     /// <summary>Writes bytes if they differ from what is on disk. Returns true when the file was (re)written.</summary>
     /// <exception cref="OutputPathException">See <see cref="Resolve"/>; also when two paths in one run differ only by case.</exception>

@@ -190,10 +190,26 @@ internal sealed partial class TemplateStore
 
     private static string Invoke(HandlebarsTemplate<TextWriter, object, object> template, object model)
     {
-        using var writer = new StringWriter();
-        template(writer, model);
-        return writer.ToString();
+        // One buffer per thread, reused for every page: a growing StringWriter per render was a large share of the
+        // allocations on a big site. Rendering does not re-enter, and ToString copies before the next use.
+        var buffer = t_buffer ??= new System.Text.StringBuilder(16 * 1024);
+        buffer.Clear();
+        try
+        {
+            using var writer = new StringWriter(buffer, System.Globalization.CultureInfo.InvariantCulture);
+            template(writer, model);
+            return buffer.ToString();
+        }
+        finally
+        {
+            if (buffer.Capacity > MaxKeptBuffer) t_buffer = null; // do not keep one huge page's buffer alive
+        }
     }
+
+    private const int MaxKeptBuffer = 1024 * 1024;
+
+    [ThreadStatic]
+    private static System.Text.StringBuilder? t_buffer;
 
     private bool TryCompile(string file, string text, out HandlebarsTemplate<TextWriter, object, object>? compiled)
     {
