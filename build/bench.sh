@@ -41,9 +41,11 @@ timed() {
 }
 
 log "work folder $work, $runs runs, $types types; $(nproc) cores, load $(load)"
-log "building DocGen (Release)"
-dotnet build "$repo/src/DocGen.Tool" -c Release -nodeReuse:false -v:q -nologo >"$work/docgen-build.log" 2>&1 || { cat "$work/docgen-build.log" >&2; exit 1; }
-docgen=("dotnet" "$repo/src/DocGen.Tool/bin/Release/net10.0/docgen.dll")
+# The engine as DocGen.Build ships it: Release, published ReadyToRun for this machine's runtime identifier.
+rid=$(dotnet --info | awk '/^ *RID:/ {print $2; exit}')
+log "publishing DocGen (Release, ReadyToRun for $rid)"
+dotnet publish "$repo/src/DocGen.Tool" -c Release -r "$rid" --self-contained false -o "$work/engine" -nodeReuse:false -v:q -nologo >"$work/docgen-build.log" 2>&1 || { cat "$work/docgen-build.log" >&2; exit 1; }
+docgen=("dotnet" "$work/engine/docgen.dll")
 
 syn=$work/syn
 project=$syn/Synthetic.Library.csproj
@@ -70,11 +72,13 @@ node "$repo/build/bench/make-request.js" "$work/eval.json" "$project" "$out" >"$
 docgen_run() {
   local t0 t1
   t0=$(date +%s.%N)
-  /usr/bin/time -f 'RSS %M' "${docgen[@]}" build --request "$work/request.json" --verbose >"$work/run.log" 2>&1 \
+  /usr/bin/time -f 'RSS %M' "${docgen[@]}" build --request "${1:-$work/request.json}" --verbose >"$work/run.log" 2>&1 \
     || { cat "$work/run.log" >&2; return 1; }
   t1=$(date +%s.%N)
   wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.2f", b-a}')
   rss_mib=$(awk '/^RSS/ {printf "%d", $2/1024}' "$work/run.log")
+  alloc_mib=$(sed -n 's/^DocGen memory: \([0-9]*\) MiB allocated.*/\1/p' "$work/run.log")
+  gc_ms=$(sed -n 's/^DocGen memory: .*paused \([0-9]*\) ms.*/\1/p' "$work/run.log")
   written=$(sed -n 's/.* \([0-9]*\) files written.*/\1/p' "$work/run.log")
   unchanged=$(sed -n 's/.*written, \([0-9]*\) unchanged.*/\1/p' "$work/run.log")
   summary=$(grep '^DocGen: ' "$work/run.log" | sed 's/; [0-9]* files written.*//')
@@ -86,13 +90,21 @@ docgen_run() {
 
 # ---- 1. cold DocGen ----------------------------------------------------------------------------------
 log "figure 1: cold DocGen $runs times"
-walls=() rsss=()
+walls=() rsss=() allocs=() gcs=()
 declare -A stages
+# Each cold run writes into a folder that never existed; nothing is deleted until the end. Deleting tens of
+# thousands of files right before a run would measure ext4, not DocGen: for minutes after a mass delete, every new
+# inode scans the recently freed ones (find_inode_bit/recently_deleted in the kernel profile), and creating the same
+# 37,000 files took 10–16 s of system time instead of ~1.5 s (see docs/performance.md).
 for ((r = 0; r < runs; r++)); do
-  rm -rf "$out"
+  cold_request=$work/request.json
+  if ((r < runs - 1)); then # the last run writes $out, which figure 4 rebuilds
+    cold_request=$work/request-cold$r.json
+    sed "s|\"$out\"|\"$work/out-cold$r\"|" "$work/request.json" >"$cold_request"
+  fi
   sync
-  docgen_run
-  walls+=("$wall") rsss+=("$rss_mib")
+  docgen_run "$cold_request"
+  walls+=("$wall") rsss+=("$rss_mib") allocs+=("$alloc_mib") gcs+=("$gc_ms")
   for s in $stage_names; do v=stage_${s//-/_}; stages[$s]+="${!v} "; done
 done
 cold_load=$(load)
@@ -150,7 +162,7 @@ console.log(`${s.entries} entries, ${s.bytes} bytes (${s.gzipBytes} gzip); first
 
 # ---- report ----------------------------------------------------------------------------------------------
 echo "DocGen benchmark $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), .NET SDK $(dotnet --version), $runs runs; ${summary#DocGen: }"
-echo "1. cold DocGen: wall $(stats ' s' "${walls[@]}"); peak RSS $(stats ' MiB' "${rsss[@]}"); $cold_written files${stage_line} [load $cold_load]"
+echo "1. cold DocGen: wall $(stats ' s' "${walls[@]}"); peak RSS $(stats ' MiB' "${rsss[@]}"); allocated $(stats ' MiB' "${allocs[@]}"); GC pauses $(stats ' ms' "${gcs[@]}"); $cold_written files${stage_line} [load $cold_load]"
 echo "2. compile (dotnet build --no-incremental): $(stats ' s' "${compile[@]}"); DocGen / compile = $ratio [load $compile_load]"
 echo "3. no-op dotnet build: $noop_line"
 echo "4. one doc comment edited: dotnet build $(stats ' s' "${edit_build[@]}"); DocGen $(stats ' s' "${edit_walls[@]}"); files rewritten $(stats '' "${edit_written[@]}") (no-change rerun: $noop_written); last edit rewrote: $changed[load $edit_load]"
