@@ -19,7 +19,6 @@ public sealed class RoslynApiExtractor : IApiExtractor
     /// <inheritdoc/>
     public ApiModel Extract(ProjectInputs inputs, DocGenOptions options, DiagnosticBag diagnostics, CancellationToken cancellationToken)
     {
-        var __sw = System.Diagnostics.Stopwatch.StartNew(); void T(string n) { Console.Error.WriteLine($"TT {n} {__sw.ElapsedMilliseconds} ms {GC.GetTotalAllocatedBytes() >> 20} MiB"); }
         var assemblyName = Path.GetFileNameWithoutExtension(inputs.AssemblyPath);
         var empty = new ApiModel([new AssemblyModel(assemblyName, null, inputs.TargetFramework, [])]);
 
@@ -45,7 +44,7 @@ public sealed class RoslynApiExtractor : IApiExtractor
             return empty;
         }
 
-        T("compilation"); var own = LoadOwnDocs(inputs.XmlDocPath, diagnostics);
+        var own = LoadOwnDocs(inputs.XmlDocPath, diagnostics);
         var dotnetRoot = ReferenceResolver.FindDotnetRoot();
         var tfm = inputs.TargetFramework.Length > 0 ? inputs.TargetFramework : TargetFrameworkOf(assembly);
         var refPack = dotnetRoot is null ? null : ReferenceResolver.FindRefPackFolder(dotnetRoot, tfm);
@@ -53,11 +52,11 @@ public sealed class RoslynApiExtractor : IApiExtractor
 
         var filter = new SymbolFilter(options.IncludeInternals);
         var aliases = ExtensionAliases(assembly, filter);
-        T("aliases"); var sources = SourceIndex.Build(inputs.SourceFiles, inputs.DefineConstants, inputs.LangVersion, references, diagnostics, cancellationToken);
-        T("sources"); var attacher = new DocAttacher(lookup, aliases);
+        var sources = SourceIndex.Build(inputs.SourceFiles, inputs.DefineConstants, inputs.LangVersion, references, diagnostics, cancellationToken);
+        var attacher = new DocAttacher(lookup, aliases);
         var namespaces = new ApiModelBuilder(filter, attacher, diagnostics, sources, cancellationToken).Build(assembly);
 
-        T("model"); return new ApiModel([new AssemblyModel(assembly.Identity.Name, assembly.Identity.Version.ToString(), tfm, namespaces)]);
+        return new ApiModel([new AssemblyModel(assembly.Identity.Name, assembly.Identity.Version.ToString(), tfm, namespaces)]);
     }
 
     private static IReadOnlyList<string> ReferencePaths(ProjectInputs inputs, DiagnosticBag diagnostics)

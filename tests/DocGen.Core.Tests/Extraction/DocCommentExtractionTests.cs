@@ -1,3 +1,4 @@
+using DocGen.Core.Diagnostics;
 using DocGen.Core.Model;
 
 namespace DocGen.Core.Tests.Extraction;
@@ -237,5 +238,20 @@ public sealed class DocCommentParserTests
     {
         var element = System.Xml.Linq.XElement.Parse("<member><summary>The <b>bold</b>, <i>italic</i> and<br/>next.</summary></member>");
         DocGen.Core.Extraction.DocCommentParser.Parse(element).Summary!.ToPlainText().ShouldBe("The bold, italic and next.");
+    }
+}
+
+[Collection(SampleLibraryCollection.Name)]
+public sealed class ParallelExtractionTests(SampleLibraryFixture fixture)
+{
+    [Fact]
+    public void Extract_Again_GivesTheSameWarningsInTheSameOrderAndTheSameFingerprints()
+    {
+        // Types are extracted in parallel; their warnings are reported in type order, so builds log the same lines.
+        var (model, diagnostics) = SampleLibraryFixture.Extract(fixture.Inputs);
+
+        diagnostics.Select(d => d.ToCanonicalString()).ShouldBe(fixture.Diagnostics.Select(d => d.ToCanonicalString()));
+        diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning).ShouldBeGreaterThan(2);
+        model.AllMembers.Select(m => m.Id + " " + m.Fingerprint).ShouldBe(fixture.Model.AllMembers.Select(m => m.Id + " " + m.Fingerprint));
     }
 }
