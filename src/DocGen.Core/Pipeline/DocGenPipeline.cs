@@ -69,27 +69,45 @@ public sealed class DocGenPipeline(IApiExtractor extractor, IDocGenerator genera
 
         var dependencies = inputs.ProjectAssetsFile is null ? null : Time("dependencies", () => AssetsFileReader.Read(inputs));
         foreach (var diagnostic in dependencies?.Diagnostics ?? []) diagnostics.Add(diagnostic);
-        var context = new EmissionContext(model, inputs, options, writer, diagnostics, cancellationToken) { Dependencies = dependencies };
-        foreach (var emitter in emitters.Where(e => e.IsEnabled(options)))
+        // The emitters are independent (each writes its own folder through the thread-safe writer), so they run side by
+        // side: one's serial parts (template compilation, the search index, a large coverage page) overlap the other's
+        // page rendering. Each reports into its own bag; the bags are merged in emitter order, so the log is stable.
+        var enabled = emitters.Where(e => e.IsEnabled(options)).ToList();
+        var bags = enabled.Select(_ => new DiagnosticBag()).ToList();
+        var watches = enabled.Select(_ => new Stopwatch()).ToList();
+        var emitting = enabled.Select((emitter, i) => Task.Run(() =>
         {
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report(new PipelineProgress(emitter.Name, $"Writing {emitter.Name}"));
-            Time("emit-" + emitter.Name, () =>
+            watches[i].Start();
+            try
             {
-                try
-                {
-                    emitter.Emit(context);
-                }
-                catch (OutputPathException ex)
-                {
-                    diagnostics.Report(DiagnosticIds.OutputPathRejected, null, null, ex.Path, ex.Message);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    diagnostics.Report(DiagnosticIds.InternalError, null, null, $"{emitter.Name} emitter: {ex}");
-                }
-                return 0;
-            });
+                emitter.Emit(new EmissionContext(model, inputs, options, writer, bags[i], cancellationToken) { Dependencies = dependencies });
+            }
+            catch (OutputPathException ex)
+            {
+                bags[i].Report(DiagnosticIds.OutputPathRejected, null, null, ex.Path, ex.Message);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                bags[i].Report(DiagnosticIds.InternalError, null, null, $"{emitter.Name} emitter: {ex}");
+            }
+            finally
+            {
+                watches[i].Stop();
+            }
+        }, cancellationToken)).ToList();
+        try
+        {
+            await Task.WhenAll(emitting).ConfigureAwait(false);
+        }
+        finally
+        {
+            for (var i = 0; i < enabled.Count; i++)
+            {
+                foreach (var diagnostic in bags[i].ToList()) diagnostics.Add(diagnostic);
+                if (emitting[i].IsCompleted) timings["emit-" + enabled[i].Name] = watches[i].Elapsed;
+            }
         }
 
         var report = RunReport.Create(inputs, model, generation.Report, diagnostics.ToList(), options);
