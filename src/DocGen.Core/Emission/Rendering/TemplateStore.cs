@@ -75,7 +75,7 @@ internal sealed partial class TemplateStore
             if (overrides.TryGetValue(name, out var file))
             {
                 var text = PartialText(name, File.ReadAllText(file));
-                if (store.TryCompileInlined(file, text, partialTexts, out var compiled, out var usesOverride))
+                if (store.TryCompileInlined(file, text, partialTexts, out var compiled, out _))
                 {
                     entry.Primary = compiled;
                     entry.PrimaryFile = file;
