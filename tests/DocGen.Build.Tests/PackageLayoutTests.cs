@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
+using DocGen.Tests.Shared;
 
 namespace DocGen.Build.Tests;
 
@@ -29,6 +30,41 @@ public sealed class PackageLayoutTests(PackedFeed feed)
         var metadata = nuspec.Root!.Elements().Single(e => e.Name.LocalName == "metadata");
         metadata.Elements().Single(e => e.Name.LocalName == "developmentDependency").Value.ShouldBe("true");
         metadata.Descendants().Where(e => e.Name.LocalName == "dependency").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Pack_BuildPackage_HoldsAPortableEngineAndAReadyToRunOneForThisPlatform()
+    {
+        using var zip = ZipFile.OpenRead(feed.BuildPackagePath);
+        var folders = zip.Entries.Select(e => e.FullName).Where(e => e.StartsWith("tools/net10.0/", StringComparison.Ordinal))
+            .Select(e => e.Split('/')[2]).Distinct().Order(StringComparer.Ordinal).ToList();
+        var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+        folders.ShouldBe(new[] { "any", rid }.Order(StringComparer.Ordinal).ToList());
+
+        IsReadyToRun(zip, "tools/net10.0/any/Microsoft.CodeAnalysis.CSharp.dll").ShouldBeFalse();
+        IsReadyToRun(zip, $"tools/net10.0/{rid}/Microsoft.CodeAnalysis.CSharp.dll").ShouldBeTrue();
+        IsReadyToRun(zip, $"tools/net10.0/{rid}/docgen.dll").ShouldBeTrue();
+
+        // The portable engine is what every other platform runs: it must start on its own.
+        using var temp = new TempDirectory("docgen-portable-engine");
+        foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("tools/net10.0/any/", StringComparison.Ordinal) && e.Name.Length > 0))
+        {
+            var target = Path.Combine(temp.Path, entry.FullName["tools/net10.0/any/".Length..]);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            entry.ExtractToFile(target);
+        }
+        var run = await ProcessRunner.DotnetAsync(temp.Path, "exec", Path.Combine(temp.Path, "docgen.dll"), "build", "--help");
+        run.ExitCode.ShouldBe(0, run.Output);
+        run.StdOut.ShouldContain("--formats");
+    }
+
+    private static bool IsReadyToRun(ZipArchive zip, string path)
+    {
+        using var stream = new MemoryStream();
+        zip.GetEntry(path)!.Open().CopyTo(stream);
+        stream.Position = 0;
+        using var pe = new PEReader(stream);
+        return pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
     }
 
     [Fact]
