@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
+# shellcheck source=lib/local-feed.sh
+. build/lib/local-feed.sh
 runs=${1:-7}
 fixture=$(cd "${2:-tests/fixtures/build/Calc}" && pwd)
 name=$(basename "$fixture")
@@ -20,16 +22,7 @@ version=$(basename "$(ls "$feed"/DocGen.Build.*.nupkg)" .nupkg); version=${versi
 work=$repo/artifacts/bench-noop
 rm -rf "$work"
 mkdir -p "$work"
-cat > "$work/nuget.config" <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <clear />
-    <add key="docgen-local" value="$feed" />
-    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
-  </packageSources>
-</configuration>
-XML
+write_nuget_config "$work" "$feed"
 cat > "$work/Directory.Build.props" <<XML
 <Project>
   <Import Project="$repo/tests/fixtures/Directory.Build.props" />

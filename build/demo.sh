@@ -6,6 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
+# shellcheck source=lib/local-feed.sh
+. build/lib/local-feed.sh
 sample=${1:-tests/fixtures/Sample.Library}
 if [ ! -d "$sample" ]; then
   echo "demo: $sample not found; using tests/fixtures/build/Calc" >&2
@@ -25,21 +27,7 @@ rm -rf "$work/$name"
 mkdir -p "$work"
 cp -r "$sample" "$work/$name"
 rm -rf "$work/$name/bin" "$work/$name/obj"
-user_packages=${NUGET_PACKAGES:-$HOME/.nuget/packages}
-fallback=""
-# Packages the machine already has (e.g. from restoring this repository) need no network.
-[ -d "$user_packages" ] && fallback="<fallbackPackageFolders><add key=\"user\" value=\"$user_packages\" /></fallbackPackageFolders>"
-cat > "$work/nuget.config" <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources>
-    <clear />
-    <add key="docgen-local" value="$feed" />
-    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
-  </packageSources>
-  $fallback
-</configuration>
-XML
+write_nuget_config "$work" "$feed"
 # The one line a user adds, here through Directory.Build.props so the sample itself stays untouched.
 # (A project that already references DocGen.Build through FixtureDocGenVersion gets the version only.)
 if grep -q 'Include="DocGen.Build"' "$work/$name"/*.csproj; then add_reference=false; else add_reference=true; fi

@@ -90,6 +90,19 @@ public sealed class BuildCommandTests(HelloProjectFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Build_Verbose_PrintsEachStageAndTheMemoryFigures()
+    {
+        using var temp = new TempDirectory();
+        var result = await CliResult.RunAsync("build", fixture.Project, "--output", temp.Combine("out"), "--verbose");
+
+        result.ExitCode.ShouldBe(0, result.StdErr);
+        var timings = result.StdOut.Split('\n').Single(l => l.StartsWith("DocGen timings: ", StringComparison.Ordinal));
+        foreach (var stage in new[] { "extract", "generate", "emit-html", "emit-markdown", "emit-manifest" })
+            timings.ShouldMatch($@"\b{stage} \d+ ms");
+        result.StdOut.ShouldMatch(@"DocGen memory: \d+ MiB allocated, GC gen0 \d+, gen1 \d+, gen2 \d+, paused \d+ ms");
+    }
+
+    [Fact]
     public async Task Build_Assembly_ReadsXmlDocsBesideIt()
     {
         using var temp = new TempDirectory();

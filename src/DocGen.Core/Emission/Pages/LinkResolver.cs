@@ -34,6 +34,10 @@ internal sealed partial class LinkResolver(PageNames pages, string extension, Di
         return anchor is null ? url : url + "#" + anchor;
     }
 
+    /// <summary>The folder of a page (<c>api/ns/</c>, with its slash): <see cref="Relative"/> depends only on it, so links computed
+    /// for one page of a folder hold for every page in it.</summary>
+    public static string FolderOf(Page page) => page.Path[..(page.Path.LastIndexOf('/') + 1)];
+
     /// <summary>Prefix that leads from <paramref name="from"/> to the folder root (<c>""</c>, <c>../../</c>).</summary>
     public static string RootOf(Page from) => string.Concat(Enumerable.Repeat("../", from.Path.Count(c => c == '/')));
 
@@ -98,7 +102,7 @@ internal sealed partial class LinkResolver(PageNames pages, string extension, Di
     {
         // Called for every link of every page (the sidebar alone has one per namespace): compare in place
         // instead of splitting both paths into arrays.
-        var fromDirectory = fromPagePath.AsSpan(0, fromPagePath.LastIndexOf('/') + 1); // with its trailing '/'
+        var fromDirectory = fromPagePath.AsSpan(0, fromPagePath.LastIndexOf('/') + 1); // with its trailing '/' (FolderOf)
         var common = 0; // length of the shared leading folders, '/' included
         for (var i = 0; i < fromDirectory.Length && i < targetFile.Length && fromDirectory[i] == targetFile[i]; i++)
             if (fromDirectory[i] == '/') common = i + 1;

@@ -141,7 +141,7 @@ internal sealed class PageModelBuilder(ApiModel model, PageNames pages, DocRende
         if (type is not null && pages.Members.Count > 0)
         {
             var memberPages = MemberPagesOf(type);
-            var urls = _memberUrls.GetOrAdd((DirectoryOf(page), type.Id), _ => [.. memberPages.Select(m => _links.Relative(page, m))]);
+            var urls = _memberUrls.GetOrAdd((LinkResolver.FolderOf(page), type.Id), _ => [.. memberPages.Select(m => _links.Relative(page, m))]);
             for (var i = 0; i < memberPages.Count; i++) members.Add(new LinkView(memberPages[i].Name, urls[i], memberPages[i] == page));
         }
 
@@ -154,7 +154,7 @@ internal sealed class PageModelBuilder(ApiModel model, PageNames pages, DocRende
             new LinkView(SiteName, _links.Relative(page, pages.Index), page is IndexPage),
             new LinkView("Coverage", _links.Relative(page, pages.Coverage), page is CoveragePage),
             crumbs,
-            _namespaceLinks.GetOrAdd((DirectoryOf(page), currentNs), _ =>
+            _namespaceLinks.GetOrAdd((LinkResolver.FolderOf(page), currentNs), _ =>
                 [.. pages.Namespaces.Select(ns => new LinkView(DisplayNamespace(ns.Name), _links.Relative(page, ns), ns.Name == currentNs))]),
             members,
             type is not null && pages.Find(type.Id)?.Page is TypePage owner ? new LinkView(type.Name, _links.Relative(page, owner), page == owner) : null,
@@ -166,8 +166,6 @@ internal sealed class PageModelBuilder(ApiModel model, PageNames pages, DocRende
     // on the page's folder, so a large site computes them once per folder instead of once per page.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Folder, string? CurrentNamespace), IReadOnlyList<LinkView>> _namespaceLinks = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Folder, string TypeId), string[]> _memberUrls = new();
-
-    private static string DirectoryOf(Page page) => page.Path[..(page.Path.LastIndexOf('/') + 1)];
 
     public string SiteName => model.Assemblies.Length == 0 ? "API" : string.Join(", ", model.Assemblies.Select(a => a.Name));
 

@@ -66,7 +66,10 @@ internal sealed partial class TemplateStore
         }
 
         // Partials first: a page template may reference them while compiling.
-        var partialTexts = new Dictionary<string, (string Text, bool Overridden)>(StringComparer.Ordinal);
+        // Partial texts as compiled (the user's override or ours), the ones that are overrides, and ours alone (for the
+        // built-in fallback of each page, which must not contain the user's text).
+        var partialTexts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var overriddenPartials = new HashSet<string>(StringComparer.Ordinal);
         var builtInPartials = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in builtIn.Keys.OrderBy(n => n.StartsWith('_') ? 0 : 1).ThenBy(n => n, StringComparer.Ordinal))
         {
@@ -75,7 +78,7 @@ internal sealed partial class TemplateStore
             if (overrides.TryGetValue(name, out var file))
             {
                 var text = PartialText(name, File.ReadAllText(file));
-                if (store.TryCompileInlined(file, text, partialTexts, out var compiled, out _))
+                if (store.TryCompileInlined(file, text, partialTexts, overriddenPartials, out var compiled, out _))
                 {
                     entry.Primary = compiled;
                     entry.PrimaryFile = file;
@@ -83,7 +86,7 @@ internal sealed partial class TemplateStore
                     entry.UsesOverride = true;
                 }
             }
-            if (entry.Primary is null && store.TryCompileInlined(entry.BuiltInFile, builtIn[name], partialTexts, out var fallback, out var usesOverridden))
+            if (entry.Primary is null && store.TryCompileInlined(entry.BuiltInFile, builtIn[name], partialTexts, overriddenPartials, out var fallback, out var usesOverridden))
             {
                 entry.Primary = fallback;
                 entry.UsesOverride = usesOverridden;
@@ -92,7 +95,8 @@ internal sealed partial class TemplateStore
             if (isPartial)
             {
                 store._handlebars.RegisterTemplate(name[1..], entry.Primary);
-                partialTexts[name[1..]] = (entry.PrimaryText ?? builtIn[name], entry.PrimaryFile is not null);
+                partialTexts[name[1..]] = entry.PrimaryText ?? builtIn[name];
+                if (entry.PrimaryFile is not null) overriddenPartials.Add(name[1..]);
                 builtInPartials[name[1..]] = builtIn[name];
             }
             store._templates[name] = entry;
@@ -104,12 +108,12 @@ internal sealed partial class TemplateStore
     /// Compiles <paramref name="text"/> with its simple partial calls inlined (see <see cref="Inline"/>); when that
     /// does not compile, compiles the text as written so the error points at the user's own line.
     /// </summary>
-    private bool TryCompileInlined(string file, string text, IReadOnlyDictionary<string, (string Text, bool Overridden)> partials,
+    private bool TryCompileInlined(string file, string text, IReadOnlyDictionary<string, string> partials, IReadOnlySet<string> overriddenPartials,
         out HandlebarsTemplate<TextWriter, object, object>? compiled, out bool usesOverriddenPartial)
     {
         var used = new HashSet<string>(StringComparer.Ordinal);
-        var inlined = Inline(text, partials.ToDictionary(p => p.Key, p => p.Value.Text, StringComparer.Ordinal), used);
-        usesOverriddenPartial = used.Any(name => partials[name].Overridden);
+        var inlined = Inline(text, partials, used);
+        usesOverriddenPartial = used.Overlaps(overriddenPartials);
         if (!ReferenceEquals(inlined, text))
         {
             try

@@ -1,0 +1,19 @@
+# Sourced by build/demo.sh and build/bench-noop.sh.
+# write_nuget_config DIR FEED: writes DIR/nuget.config with the local DocGen feed first and nuget.org second, and the
+# machine's package folder (NUGET_PACKAGES or ~/.nuget/packages, as it is when this runs) as a fallback, so packages
+# the machine already has (e.g. from restoring this repository) need no network.
+write_nuget_config() {
+  local dir=$1 feed=$2 user_packages=${NUGET_PACKAGES:-$HOME/.nuget/packages} fallback=""
+  [ -d "$user_packages" ] && fallback="<fallbackPackageFolders><add key=\"user\" value=\"$user_packages\" /></fallbackPackageFolders>"
+  cat >"$dir/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <clear />
+    <add key="docgen-local" value="$feed" />
+    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" protocolVersion="3" />
+  </packageSources>
+  $fallback
+</configuration>
+XML
+}
