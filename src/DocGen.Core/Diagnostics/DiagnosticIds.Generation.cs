@@ -15,4 +15,7 @@ public static partial class DiagnosticIds
     public static readonly DiagnosticDescriptor FallbackDocsUsed = Info("DG0410", "Fallback docs", "{0} member(s) and {1} type(s) have no docs; they get deterministic fallback text (marked Fallback)");
     public static readonly DiagnosticDescriptor CacheUnavailable = Warning("DG0411", "Cache folder unavailable", "The cache folder '{0}' cannot be written ({1}); answers of this run are not cached");
     public static readonly DiagnosticDescriptor CacheEntryCorrupt = Info("DG0412", "Corrupt cache entries", "{0} corrupt cache entr(y/ies) in '{1}' were removed and asked again");
+    public static readonly DiagnosticDescriptor ProviderCircuitOpen = Warning("DG0413", "Provider circuit open", "The model server failed {0} request(s) in a row (last: {1}); DocGen stops asking for the rest of this run, the remaining members and types get fallback docs, and the next build asks again");
+    public static readonly DiagnosticDescriptor RequestExceedsContextWindow = Warning("DG0414", "Request exceeds the context window", "Request '{0}' does not fit the context window of {1} tokens even with its declarations cut; its {2} member(s) get fallback docs (raise --context-window / DocGenContextWindow if the model allows more)");
+    public static readonly DiagnosticDescriptor ToolsRejected = Info("DG0415", "Tools rejected", "The model server rejected the tool definitions (get_symbol, get_source, find_usages); requests were sent without them");
 }

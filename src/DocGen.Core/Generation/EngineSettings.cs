@@ -14,7 +14,7 @@ public sealed record EngineSettings
     public TimeSpan BackoffBase { get; init; } = TimeSpan.FromSeconds(1);
     /// <summary>Longest single wait, <c>Retry-After</c> included. Default 60 s.</summary>
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(60);
-    /// <summary>Members per <c>member_docs</c> request. Default 8.</summary>
+    /// <summary>Most members per <c>member_docs</c> request (members of several types share one request; the context window may make it fewer). Default 8.</summary>
     public int BatchSize { get; init; } = 8;
     /// <summary>Output cap of one answer. Default 2048 tokens.</summary>
     public int MaxOutputTokens { get; init; } = 2048;
@@ -33,5 +33,22 @@ public sealed record EngineSettings
     /// <summary>Creates the provider; null uses <see cref="Providers.OpenAILanguageModel"/>. Lets hosts plug another implementation.</summary>
     public Func<Options.DocGenOptions, string, Providers.ILanguageModel>? ProviderFactory { get; init; }
 
-    internal Continuation.LoopLimits LoopLimits => new(MaxContinuations, MaxOutputTokens, MaxTotalOutputTokens, Stream);
+    /// <summary>Tokens of a member's declaration a prompt shows; a longer one is cut to its signature and a marked excerpt. Default 1500.</summary>
+    public int MaxDeclarationTokens { get; init; } = 1500;
+    /// <summary>Documented sibling members whose summaries a prompt shows for context. Default 12.</summary>
+    public int MaxSiblingSummaries { get; init; } = 12;
+    /// <summary>Offer the model <c>get_symbol</c>, <c>get_source</c> and <c>find_usages</c>. Default true; a server that rejects tools is asked again without them.</summary>
+    public bool UseTools { get; init; } = true;
+    /// <summary>Tool rounds one request may make before the model must answer. Default 3.</summary>
+    public int MaxToolRounds { get; init; } = 3;
+    /// <summary>Consecutive failed requests after which the run stops asking (the circuit breaker opens). Default 3; 0 disables it.</summary>
+    public int CircuitBreakerThreshold { get; init; } = 3;
+
+    internal Continuation.LoopLimits LoopLimits => new(MaxContinuations, MaxOutputTokens, MaxTotalOutputTokens, Stream)
+    {
+        StreamRetries = MaxRetries,
+        BackoffBase = BackoffBase,
+        MaxDelay = MaxDelay,
+        MaxToolRounds = MaxToolRounds,
+    };
 }

@@ -37,10 +37,51 @@ internal sealed class GenerationPlanner(ApiModel model)
     {
         var typeName = Types.TryGetValue(m.ContainingTypeId, out var t) ? StripGenerics(t.Name) : DocPlainText.ShortName(m.ContainingTypeId) ?? "";
         var hasSetter = m.Signature.Contains("set;", StringComparison.Ordinal) || m.Signature.Contains("init;", StringComparison.Ordinal);
-        return new MemberPromptItem(
+        var item = new MemberPromptItem(
             m.Id, m.Kind, m.Name, typeName, m.Signature, m.DeclarationText,
             [.. m.Parameters.Select(p => p.Name)], [.. m.TypeParameters.Select(p => p.Name)],
-            m.ReturnType?.Display, m.ConstantValue, hasSetter);
+            m.ReturnType?.Display, m.ConstantValue, hasSetter) { TypeId = m.ContainingTypeId };
+        return IsPartialCandidate(m) ? item with { Wanted = DocCompleteness.MissingParts(m), Existing = ExistingLines(m.Docs) } : item;
+    }
+
+    /// <summary>A member a person documented in part (the missing parts are asked for; the rest is kept).</summary>
+    public static bool IsPartialCandidate(MemberModel m) =>
+        m.Provenance.Source == DocSource.Source && !m.Docs.IsEmpty && !DocCompleteness.MissingParts(m).IsEmpty;
+
+    private static ImmutableArray<string> ExistingLines(DocComment docs)
+    {
+        var lines = ImmutableArray.CreateBuilder<string>();
+        if (docs.Summary is { } s) lines.Add("summary: " + s.ToPlainText());
+        foreach (var p in docs.Params) lines.Add($"param {p.Name}: {p.Content.ToPlainText()}");
+        foreach (var p in docs.TypeParams) lines.Add($"typeparam {p.Name}: {p.Content.ToPlainText()}");
+        if (docs.Returns is { } r) lines.Add("returns: " + r.ToPlainText());
+        if (docs.Remarks is { } rm) lines.Add("remarks: " + rm.ToPlainText());
+        return lines.ToImmutable();
+    }
+
+    /// <summary>True for an id of a type or member in the model: what a model's <c>&lt;see cref&gt;</c> may link to.</summary>
+    public bool IsKnownId(string id) => Types.ContainsKey(id) || Members.ContainsKey(id);
+
+    private static string RefText(TypeRef r) => r.Id is null ? r.Display : $"{r.Display} ({r.Id})";
+
+    private static string? BaseTypeText(TypeModel t) =>
+        t.BaseTypes.FirstOrDefault(b => b.Id is not ("T:System.Object" or "T:System.ValueType" or "T:System.Enum" or "T:System.MulticastDelegate")) is { } b ? RefText(b) : null;
+
+    private readonly Dictionary<string, TypeContext> _typeContexts = new(StringComparer.Ordinal);
+
+    /// <summary>The type's context for a member prompt: namespace, base type, interfaces, human summary and up to <paramref name="maxSiblings"/> documented members.</summary>
+    public TypeContext TypeContextOf(string typeId, int maxSiblings)
+    {
+        lock (_typeContexts)
+        {
+            if (_typeContexts.TryGetValue(typeId, out var known)) return known;
+            var context = Types.TryGetValue(typeId, out var t)
+                ? new TypeContext(t.Id, t.Namespace, t.Signature, BaseTypeText(t), [.. t.Interfaces.Select(RefText)], TypeSummary(t.Id),
+                    [.. t.Members.Where(m => IsHumanDocs(m.Provenance) && SummaryOf(m.Docs) is not null).Take(maxSiblings).Select(m => new ContextDoc(m.Id, SummaryOf(m.Docs)!))])
+                : new TypeContext(typeId, "", typeId, null, [], null, []);
+            _typeContexts[typeId] = context;
+            return context;
+        }
     }
 
     private static string StripGenerics(string name) => name.IndexOf('<') is var i and > 0 ? name[..i] : name;
@@ -72,11 +113,11 @@ internal sealed class GenerationPlanner(ApiModel model)
         ["options"] = options.DeepClone(),
     };
 
-    public string MemberKey(JsonObject keyBase, MemberModel m, ImmutableArray<ContextDoc> called) =>
-        CacheKey.Compute(MemberKeyMaterial(keyBase, m, called));
+    public string MemberKey(JsonObject keyBase, MemberModel m, ImmutableArray<ContextDoc> called, TypeContext type) =>
+        CacheKey.Compute(MemberKeyMaterial(keyBase, m, called, type));
 
     /// <summary>What <see cref="MemberKey"/> hashes; separate so tests can check the normalized source in it.</summary>
-    internal JsonObject MemberKeyMaterial(JsonObject keyBase, MemberModel m, ImmutableArray<ContextDoc> called)
+    internal JsonObject MemberKeyMaterial(JsonObject keyBase, MemberModel m, ImmutableArray<ContextDoc> called, TypeContext type)
     {
         var material = (JsonObject)keyBase.DeepClone();
         material["id"] = m.Id;
@@ -88,13 +129,25 @@ internal sealed class GenerationPlanner(ApiModel model)
         {
             ["type"] = CacheKey.Hash(TypeSummary(m.ContainingTypeId) ?? ""),
             ["calls"] = new JsonArray([.. called.Select(c => (JsonNode)(c.Id + "#" + CacheKey.Hash(c.Summary)))]),
+            ["typeContext"] = CacheKey.Hash(string.Join("\n", new[] { type.Namespace, type.BaseType ?? "", string.Join(",", type.Interfaces) }
+                .Concat(type.Siblings.Select(c => c.Id + "#" + c.Summary)))),
         };
         return material;
     }
 
-    public TypeOverviewArgs TypeArgs(TypeModel t) => new(
+    /// <summary>The type's prompt args; member lines carry each member's summary, human or generated (<paramref name="current"/>), never fallback text.</summary>
+    public TypeOverviewArgs TypeArgs(TypeModel t, Func<string, (DocComment Docs, Provenance Provenance)?>? current = null) => new(
         t.Id, StripGenerics(t.Name), t.Kind, t.Signature, [.. t.TypeParameters.Select(p => p.Name)],
-        [.. t.Members.Take(MaxTypeMemberLines).Select(m => IsHumanDocs(m.Provenance) && SummaryOf(m.Docs) is { } s ? $"{m.Signature} — {s}" : m.Signature)]);
+        [.. t.Members.Take(MaxTypeMemberLines).Select(m =>
+        {
+            var (docs, provenance) = current?.Invoke(m.Id) ?? (m.Docs, m.Provenance);
+            return (IsHumanDocs(provenance) || provenance.Source == DocSource.Generated) && SummaryOf(docs) is { } s ? $"{m.Signature} — {s}" : m.Signature;
+        })])
+    {
+        Namespace = t.Namespace,
+        BaseType = BaseTypeText(t),
+        Interfaces = [.. t.Interfaces.Select(RefText)],
+    };
 
     public static string TypeKey(JsonObject keyBase, TypeModel t, TypeOverviewArgs args)
     {
@@ -103,6 +156,7 @@ internal sealed class GenerationPlanner(ApiModel model)
         material["signature"] = SourceNormalizer.Normalize(t.Signature);
         material["docs"] = t.Provenance.Source == DocSource.Fallback ? "" : DocsText(t.Docs);
         material["members"] = CacheKey.Hash(string.Join("\n", args.MemberLines));
+        material["typeContext"] = CacheKey.Hash(string.Join("\n", new[] { args.Namespace, args.BaseType ?? "" }.Concat(args.Interfaces)));
         return CacheKey.Compute(material);
     }
 

@@ -40,6 +40,22 @@ public sealed record GenerationReport
     public long? LatencyP50Ms { get; init; }
     /// <summary>95th percentile latency in milliseconds; null when none was made.</summary>
     public long? LatencyP95Ms { get; init; }
+    /// <summary>Requests and tokens per use case (<c>member_docs</c>, <c>type_overview</c>), for the use cases that sent any.</summary>
+    public IReadOnlyDictionary<string, UseCaseTokens> TokensByUseCase { get; init; } = new SortedDictionary<string, UseCaseTokens>(StringComparer.Ordinal);
+    /// <summary>Answers that called tools (each round of tool calls counts once).</summary>
+    public int ToolRounds { get; init; }
+    /// <summary>Tool calls answered.</summary>
+    public int ToolCalls { get; init; }
+    /// <summary>Times the circuit breaker opened (0 or 1): the run stopped asking after consecutive failures.</summary>
+    public int CircuitBreakerTrips { get; init; }
+    /// <summary>Members a person documented in part: completed by a model or fallback text, or still missing parts.</summary>
+    public int PartialMembers { get; init; }
+    /// <summary>Documented members with every part (summary, params, type params, returns) from one provenance.</summary>
+    public int CompleteMembers { get; init; }
+    /// <summary>Parts of partial members written by the model.</summary>
+    public int PartsGenerated { get; init; }
+    /// <summary>Parts of partial members given fallback text.</summary>
+    public int PartsFallback { get; init; }
     /// <summary>Members by provenance label (<c>source</c>, <c>inherited</c>, <c>generated</c>, <c>fallback</c>, <c>missing</c>).</summary>
     public required IReadOnlyDictionary<string, int> Members { get; init; }
     /// <summary>Types by provenance label.</summary>
@@ -52,9 +68,10 @@ public sealed record GenerationReport
         var provider = Model is null ? "provider none" : $"{Model} ({Endpoint})";
         var latency = LatencyP50Ms is null ? "" : string.Format(inv, ", p50 {0} ms, p95 {1} ms", LatencyP50Ms, LatencyP95Ms);
         return string.Format(inv,
-            "docgen generation: {0}: {1} requests, {2} cache hits, {3} misses, {4} in / {5} out tokens, {6} continuations, {7} retries, {8} fallbacks, {9} errors{10}; members {11} generated, {12} fallback",
+            "docgen generation: {0}: {1} requests, {2} cache hits, {3} misses, {4} in / {5} out tokens, {6} continuations, {7} retries, {8} fallbacks, {9} errors{10}; members {11} generated, {12} fallback, {13} partial{14}",
             provider, Requests, CacheHits, CacheMisses, InputTokens, OutputTokens, Continuations, Retries, Fallbacks, Errors, latency,
-            Members.GetValueOrDefault("generated"), Members.GetValueOrDefault("fallback"));
+            Members.GetValueOrDefault("generated"), Members.GetValueOrDefault("fallback"), PartialMembers,
+            CircuitBreakerTrips > 0 ? "; circuit breaker opened" : "");
     }
 
     /// <summary>Nearest-rank percentile of <paramref name="values"/>, rounded to whole milliseconds.</summary>
@@ -67,6 +84,9 @@ public sealed record GenerationReport
     }
 }
 
+/// <summary>What one use case cost.</summary>
+public sealed record UseCaseTokens(int Requests, long InputTokens, long OutputTokens);
+
 /// <summary>Progress of the engine, for live displays.</summary>
 /// <param name="Kind">What happened.</param>
 /// <param name="Request">Request name (e.g. <c>member_docs Ns.Type #1</c>), or null for run-level events.</param>
@@ -74,7 +94,9 @@ public sealed record GenerationReport
 /// <param name="ReceivedChars">Characters of the current answer received so far (streaming).</param>
 /// <param name="Completed">Requests finished so far.</param>
 /// <param name="Total">Requests planned (after cache lookups).</param>
-public sealed record GenerationProgress(GenerationProgressKind Kind, string? Request, int Round, int ReceivedChars, int Completed, int Total);
+/// <param name="Detail">For tool calls, retries and notices: what to show (a tool call, <c>HTTP 429</c>, a sentence).</param>
+/// <param name="Wait">For <see cref="GenerationProgressKind.RetryWaiting"/>: how long until the request is sent again.</param>
+public sealed record GenerationProgress(GenerationProgressKind Kind, string? Request, int Round, int ReceivedChars, int Completed, int Total, string? Detail = null, TimeSpan? Wait = null);
 
 /// <summary>Kinds of <see cref="GenerationProgress"/>.</summary>
 public enum GenerationProgressKind
@@ -87,4 +109,12 @@ public enum GenerationProgressKind
     Receiving,
     /// <summary>A request finished (successfully or not).</summary>
     RequestFinished,
+    /// <summary>The model called a tool; <see cref="GenerationProgress.Detail"/> shows the call.</summary>
+    ToolCall,
+    /// <summary>DocGen answered a tool call; <see cref="GenerationProgress.ReceivedChars"/> is the output's length.</summary>
+    ToolOutput,
+    /// <summary>A request failed and will be sent again after <see cref="GenerationProgress.Wait"/>; <see cref="GenerationProgress.Detail"/> says why.</summary>
+    RetryWaiting,
+    /// <summary>Something the user should hear of at once (the circuit breaker opened); <see cref="GenerationProgress.Detail"/> says it.</summary>
+    Notice,
 }

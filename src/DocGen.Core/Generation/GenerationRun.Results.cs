@@ -17,29 +17,45 @@ internal sealed partial class GenerationRun
     [GeneratedRegex(@"[^A-Za-z0-9._-]+", RegexOptions.CultureInvariant)]
     private static partial Regex UnsafeFileChars();
 
-    private async Task RunUnitAsync(WorkUnit unit, UseCase useCase, string prompt, long estimate)
+    private async Task RunUnitAsync(WorkUnit unit, UseCase useCase, string prompt)
     {
         var ct = ctx.CancellationToken;
         var name = unit.Request.Name;
-        var limits = settings.LoopLimits;
+        var limits = settings.LoopLimits with { MaxOutputTokens = OutputCap, MinimumFirstOutput = Math.Min(OutputCap, Math.Max(1, (unit.Members + unit.Types) * settings.EstimatedOutputTokensPerItem)) };
         var progress = engine.Progress;
         var loop = await ContinuationLoop.RunAsync(_lm!, name, prompt, useCase.Template, useCase.RepairDepth, limits,
-            progress is null ? null : p => progress.Report(new GenerationProgress(
-                p.ReceivedChars == 0 ? GenerationProgressKind.RequestStarted : GenerationProgressKind.Receiving, name, p.Round, p.ReceivedChars, Volatile.Read(ref _completed), _total)),
-            ct).ConfigureAwait(false);
+            progress is null ? null : p => progress.Report(new GenerationProgress(KindOf(p.Kind), name, p.Round, p.ReceivedChars, Volatile.Read(ref _completed), _total, p.Detail, p.Wait)),
+            ct, _meter, _tools).ConfigureAwait(false);
 
         Interlocked.Add(ref _requests, loop.LatenciesMs.Count + (loop.Failure is null ? 0 : 1));
         Interlocked.Add(ref _continuations, Math.Max(0, loop.Requests - 1));
         Interlocked.Add(ref _inputTokens, loop.InputTokens);
         Interlocked.Add(ref _outputTokens, loop.OutputTokens);
+        Interlocked.Add(ref _streamRetries, loop.StreamRetries);
+        Interlocked.Add(ref _toolRounds, loop.ToolRounds);
+        Interlocked.Add(ref _toolCalls, loop.ToolUses.Count);
+        var counter = _byUseCase.GetOrAdd(useCase.Id.Value, _ => new UseCaseCounter());
+        Interlocked.Add(ref counter.Requests, loop.LatenciesMs.Count);
+        Interlocked.Add(ref counter.Input, loop.InputTokens);
+        Interlocked.Add(ref counter.Output, loop.OutputTokens);
         foreach (var l in loop.LatenciesMs) _latencies.Add(l);
-        Settle(estimate, loop.InputTokens + loop.OutputTokens);
         var items = unit.Members + unit.Types;
+        if (loop.ToolsRejected && Interlocked.Exchange(ref _toolsRejectedReported, 1) == 0)
+            ctx.Diagnostics.Report(DiagnosticIds.ToolsRejected, null, null);
 
         JsonNode? validated = null;
         if (loop.Failure is { } failure)
         {
             ReportFailure(failure, items);
+        }
+        else if (loop.Stop == LoopStop.Budget && loop.Json is null)
+        {
+            Defer(unit);
+        }
+        else if (loop.Stop == LoopStop.ContextWindow && loop.Json is null)
+        {
+            Interlocked.Increment(ref _errors);
+            ReportEscalated(DiagnosticIds.RequestExceedsContextWindow, name, _meter!.ContextWindow, items);
         }
         else if (loop.Json is null)
         {
@@ -68,13 +84,23 @@ internal sealed partial class GenerationRun
                     var kept = validated["members"] is JsonArray a ? a.Count : 1;
                     ReportEscalated(DiagnosticIds.AnswerTruncated, name, loop.Stop.Describe() + $"; {kept} whole entr(y/ies) kept", Math.Max(0, items - kept));
                 }
-                unit.Apply(validated, _lm!.ModelId);
+                unit.Apply(validated, _lm!.ModelId, loop);
             }
         }
         if (Options.Debug) Dump(useCase, name, loop, validated);
         var done = Interlocked.Increment(ref _completed);
         progress?.Report(new GenerationProgress(GenerationProgressKind.RequestFinished, name, loop.Requests - 1, 0, done, _total));
     }
+
+    private static GenerationProgressKind KindOf(RequestProgressKind kind) => kind switch
+    {
+        RequestProgressKind.Started => GenerationProgressKind.RequestStarted,
+        RequestProgressKind.ToolCall => GenerationProgressKind.ToolCall,
+        RequestProgressKind.ToolOutput => GenerationProgressKind.ToolOutput,
+        RequestProgressKind.Retrying => GenerationProgressKind.RetryWaiting,
+        RequestProgressKind.Notice => GenerationProgressKind.Notice,
+        _ => GenerationProgressKind.Receiving,
+    };
 
     private void ReportFailure(ModelException failure, int items)
     {
@@ -90,6 +116,10 @@ internal sealed partial class GenerationRun
                 _stopAll = true;
                 if (Interlocked.Exchange(ref _unreachableReported, 1) == 0)
                     ReportEscalated(DiagnosticIds.ProviderRequestFailed, failure.Message + " (the endpoint is unreachable: no further requests this run)", items);
+                break;
+            case ModelErrorKind.CircuitOpen:
+                // Not sent: the breaker's own warning already said why, once.
+                Interlocked.Decrement(ref _errors);
                 break;
             case ModelErrorKind.BadRequest:
                 ctx.Diagnostics.Report(DiagnosticIds.ProviderRejectedRequest, null, null, failure.Message);
@@ -121,6 +151,7 @@ internal sealed partial class GenerationRun
             ["repaired"] = loop.Repaired,
             ["merges"] = new JsonArray([.. loop.Merges.Select(m => (JsonNode)m.ToString())]),
             ["failure"] = loop.Failure?.Message,
+            ["tools"] = new JsonArray([.. loop.ToolUses.Select(u => (JsonNode)new JsonObject { ["name"] = u.Name, ["arguments"] = u.Arguments, ["output"] = u.Output })]),
             ["answer"] = validated?.DeepClone(),
         };
         ctx.Writer.WriteText($"{folder}/result.json", summary.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
@@ -141,9 +172,19 @@ internal sealed partial class GenerationRun
         foreach (var m in members.Where(m => GenerationPlanner.NeedsDocs(m.Provenance) && !_memberDocs.ContainsKey(m.Id)))
         {
             var item = _planner.Item(m);
-            var answer = memberUseCase.Fallback(new MemberDocsArgs(m.ContainingTypeId, "", null, [item], []));
+            var answer = memberUseCase.Fallback(new MemberDocsArgs([], [item], []));
             _memberDocs[m.Id] = (MemberDocsUseCase.ToDocComment((JsonObject)answer["members"]![0]!, item), Provenance.Fallback);
             memberCount++;
+        }
+        // A person's partial docs keep every part they wrote; what neither they nor the model wrote gets fallback text, marked per part.
+        foreach (var m in members.Where(GenerationPlanner.IsPartialCandidate))
+        {
+            var (docs, provenance) = CurrentDocs(m.Id)!.Value;
+            var missing = DocCompleteness.MissingParts(m, docs);
+            if (missing.IsEmpty) continue;
+            var completed = PartialDocs.Complete(m, docs, provenance, FallbackDocs(m), missing, DocSource.Fallback, null);
+            _partsFallback += completed.Provenance.Parts.Length - provenance.Parts.Length;
+            _memberDocs[m.Id] = completed;
         }
         if (memberCount + typeCount > 0) ctx.Diagnostics.Report(DiagnosticIds.FallbackDocsUsed, null, null, memberCount, typeCount);
         return memberCount + typeCount;
@@ -181,12 +222,21 @@ internal sealed partial class GenerationRun
             OutputTokens = _outputTokens,
             Continuations = _continuations,
             Repaired = _repaired,
-            Retries = _lm?.Retries ?? 0,
+            Retries = (_lm?.Retries ?? 0) + _streamRetries,
             Fallbacks = fallbacks,
             Deferred = _deferredMembers + _deferredTypes,
             Errors = _errors,
             LatencyP50Ms = GenerationReport.Percentile(latencies, 50),
             LatencyP95Ms = GenerationReport.Percentile(latencies, 95),
+            TokensByUseCase = new SortedDictionary<string, UseCaseTokens>(
+                _byUseCase.ToDictionary(p => p.Key, p => new UseCaseTokens(p.Value.Requests, p.Value.Input, p.Value.Output)), StringComparer.Ordinal),
+            ToolRounds = _toolRounds,
+            ToolCalls = _toolCalls,
+            CircuitBreakerTrips = _breaker?.Trips ?? 0,
+            PartialMembers = result.AllMembers.Count(DocCompleteness.IsPartial),
+            CompleteMembers = result.AllMembers.Count(m => m.Provenance.IsDocumented && !DocCompleteness.IsPartial(m)),
+            PartsGenerated = _partsGenerated,
+            PartsFallback = _partsFallback,
             Members = Count(result.AllMembers.Select(m => m.Provenance)),
             Types = Count(result.AllTypes.Select(t => t.Provenance)),
         };

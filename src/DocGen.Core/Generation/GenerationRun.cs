@@ -1,12 +1,11 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using DocGen.Core.Diagnostics;
+using DocGen.Core.Generation.Budget;
 using DocGen.Core.Generation.Cache;
 using DocGen.Core.Generation.Continuation;
 using DocGen.Core.Generation.Providers;
+using DocGen.Core.Generation.Tools;
 using DocGen.Core.Generation.UseCases;
 using DocGen.Core.Model;
 using DocGen.Core.Options;
@@ -18,22 +17,31 @@ internal sealed partial class GenerationRun(
     DocGenerationEngine engine, EngineSettings settings, UseCaseRegistry registry, ApiModel model, GenerationContext ctx)
 {
     /// <summary>A request to send and what to do with its validated answer.</summary>
-    private sealed record WorkUnit(GenerationRequest Request, int Members, int Types, int EstimatedOutput, Action<JsonNode, string> Apply);
+    private sealed record WorkUnit(GenerationRequest Request, int Members, int Types, Action<JsonNode, string, LoopResult> Apply);
 
     private readonly GenerationPlanner _planner = new(model);
     private readonly ConcurrentDictionary<string, (DocComment Docs, Provenance Provenance)> _memberDocs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (DocComment Docs, Provenance Provenance)> _typeDocs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, UseCaseCounter> _byUseCase = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<double> _latencies = [];
     private readonly ConcurrentBag<Task> _pendingPuts = [];
-    private readonly Lock _budgetLock = new();
     private int _requests, _cacheHits, _cacheMisses, _remoteHits, _continuations, _repaired, _errors, _deferredMembers, _deferredTypes, _completed, _total;
-    private long _inputTokens, _outputTokens, _spent, _reserved;
-    private bool _budgetExhausted;
+    private int _streamRetries, _toolRounds, _toolCalls, _partsGenerated, _partsFallback;
+    private long _inputTokens, _outputTokens;
     private volatile bool _stopAll;
-    private int _authReported, _unreachableReported, _cacheWriteFailed;
+    private int _authReported, _unreachableReported, _cacheWriteFailed, _toolsRejectedReported;
     private ILanguageModel? _lm;
+    private CircuitBreaker? _breaker;
+    private RequestMeter? _meter;
+    private ModelTools? _tools;
     private LocalCacheStore? _local;
     private RemoteCacheStore? _remote;
+
+    private sealed class UseCaseCounter
+    {
+        public int Requests;
+        public long Input, Output;
+    }
 
     private DocGenOptions Options => ctx.Options;
 
@@ -46,7 +54,11 @@ internal sealed partial class GenerationRun(
         foreach (var m in members.Where(m => GenerationPlanner.NeedsDocs(m.Provenance)))
             if (_planner.InheritedDocs(m, HumanDocs) is { } inherited) _memberDocs[m.Id] = inherited;
 
-        var askMembers = members.Where(m => GenerationPlanner.NeedsDocs(m.Provenance) && !_memberDocs.ContainsKey(m.Id)
+        // A constructor the compiler wrote has no declaration to show: fixed text, no request.
+        foreach (var m in members.Where(m => GenerationPlanner.NeedsDocs(m.Provenance) && IsImplicitConstructor(m) && !_memberDocs.ContainsKey(m.Id)))
+            _memberDocs[m.Id] = (FallbackDocs(m), Provenance.Fallback);
+
+        var askMembers = members.Where(m => (GenerationPlanner.NeedsDocs(m.Provenance) || GenerationPlanner.IsPartialCandidate(m)) && !_memberDocs.ContainsKey(m.Id)
             && !m.ImplementedMemberIds.Any(_planner.Members.ContainsKey)).ToList();
         var askTypes = types.Where(t => GenerationPlanner.NeedsDocs(t.Provenance)).ToList();
 
@@ -69,15 +81,27 @@ internal sealed partial class GenerationRun(
         return new GenerationResult(result, BuildReport(result, fallbacks));
     }
 
+    private static bool IsImplicitConstructor(MemberModel m) =>
+        m.Kind == ApiMemberKind.Constructor && m.Parameters.IsEmpty && m.DeclarationText is null && !m.IsStatic;
+
     private (DocComment, Provenance)? HumanDocs(string id) =>
         _planner.Members.TryGetValue(id, out var m) && GenerationPlanner.IsHumanDocs(m.Provenance) ? (m.Docs, m.Provenance) : null;
 
-    private (DocComment, Provenance)? CurrentDocs(string id) =>
+    private (DocComment Docs, Provenance Provenance)? CurrentDocs(string id) =>
         _memberDocs.TryGetValue(id, out var d) ? d : _planner.Members.TryGetValue(id, out var m) ? (m.Docs, m.Provenance) : null;
 
     private ILanguageModel? CreateProvider(int memberCount, int typeCount)
     {
-        var lm = LanguageModelFactory.Create(settings, Options, out var problem);
+        _breaker = new CircuitBreaker(settings.CircuitBreakerThreshold);
+        _breaker.Opened += reason =>
+        {
+            // Said the moment it happens: a long run should not keep the user waiting to learn of an outage.
+            var diagnostic = DiagnosticIds.ProviderCircuitOpen.Create(null, null, Math.Max(1, settings.CircuitBreakerThreshold), reason);
+            ctx.Diagnostics.Add(Options.FailOnProviderError ? diagnostic with { Severity = DiagnosticSeverity.Error } : diagnostic);
+            engine.Progress?.Report(new GenerationProgress(GenerationProgressKind.Notice, null, 0, 0, Volatile.Read(ref _completed), _total, diagnostic.ToCanonicalString()));
+        };
+        var lm = LanguageModelFactory.Create(settings, Options, out var problem, _breaker, notice =>
+            engine.Progress?.Report(new GenerationProgress(GenerationProgressKind.RetryWaiting, notice.Request, notice.Attempt, 0, Volatile.Read(ref _completed), _total, notice.Reason, notice.Wait)));
         if (problem == ProviderProblem.InvalidEndpoint)
             ctx.Diagnostics.Report(DiagnosticIds.InvalidOption, null, null, $"endpoint '{Options.Endpoint}' is not an absolute URL");
         else if (problem == ProviderProblem.NoApiKey)
@@ -87,94 +111,39 @@ internal sealed partial class GenerationRun(
 
     private async Task AskModelAsync(List<MemberModel> askMembers, List<TypeModel> askTypes)
     {
-        var ct = ctx.CancellationToken;
         var cacheDir = Options.CacheDirectory ?? engine.DefaultCacheDirectory(ctx.Writer.Root);
         _local = new LocalCacheStore(cacheDir);
         if (Options.RemoteCacheUrl is not null) _remote = new RemoteCacheStore(Options.RemoteCacheUrl, settings.RemoteCacheTimeout);
+        // The tokenizer tables load here, and only here: a run without a model never pays for them.
+        _meter = new RequestMeter(TokenCounter.ForModel(_lm!.ModelId), new TokenBudget(Options.TokenBudget), Options.ContextWindow ?? ContextWindow.DefaultFor(_lm.ModelId));
+        _tools = settings.UseTools ? new ModelTools(_planner, text => Excerpt(text, settings.MaxDeclarationTokens)) : null;
 
-        var keyOptions = new JsonObject { ["maxOutputTokens"] = settings.MaxOutputTokens };
-        var memberUseCase = registry.Get(UseCaseId.MemberDocs);
-        var typeUseCase = registry.Get(UseCaseId.TypeOverview);
-        var memberKeyBase = GenerationPlanner.KeyBase(memberUseCase, _lm!.ModelId, _lm.EndpointKind, keyOptions);
-        var typeKeyBase = GenerationPlanner.KeyBase(typeUseCase, _lm.ModelId, _lm.EndpointKind, keyOptions);
-
-        var memberPlans = askMembers.Select(m =>
-        {
-            var called = _planner.CalledMembers(m);
-            return (M: m, Item: _planner.Item(m), Called: called, Key: _planner.MemberKey(memberKeyBase, m, called));
-        }).ToList();
-        var typePlans = askTypes.Select(t => { var args = _planner.TypeArgs(t); return (T: t, Args: args, Key: GenerationPlanner.TypeKey(typeKeyBase, t, args)); }).ToList();
-
-        var cached = new ConcurrentDictionary<string, JsonNode>(StringComparer.Ordinal);
-        var keys = memberPlans.Select(p => p.Key).Concat(typePlans.Select(p => p.Key)).Distinct().ToList();
-        await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (key, token) =>
-        {
-            if (await LookupAsync(key, token).ConfigureAwait(false) is { } answer) cached[key] = answer;
-        }).ConfigureAwait(false);
-
-        var units = new List<WorkUnit>();
-        foreach (var group in memberPlans.GroupBy(p => p.M.ContainingTypeId))
-        {
-            var misses = new List<(MemberModel M, MemberPromptItem Item, ImmutableArray<ContextDoc> Called, string Key)>();
-            foreach (var plan in group)
-            {
-                if (cached.TryGetValue(plan.Key, out var entry) && entry is JsonObject o && o["summary"] is not null)
-                {
-                    _cacheHits++;
-                    _memberDocs[plan.M.Id] = (MemberDocsUseCase.ToDocComment(o, plan.Item), Provenance.Generated(o["model"]?.GetValue<string>() ?? _lm.ModelId));
-                }
-                else
-                {
-                    _cacheMisses++;
-                    misses.Add(plan);
-                }
-            }
-            var typeLabel = _planner.Types.TryGetValue(group.Key, out var owner) ? owner.Namespace.Length > 0 ? owner.Namespace + "." + owner.QualifiedName : owner.QualifiedName : group.Key;
-            var chunks = misses.Chunk(Math.Max(1, settings.BatchSize)).ToList();
-            for (var i = 0; i < chunks.Count; i++)
-            {
-                var chunk = chunks[i];
-                var args = new MemberDocsArgs(group.Key, owner?.Signature ?? group.Key, _planner.TypeSummary(group.Key), [.. chunk.Select(c => c.Item)],
-                    [.. chunk.SelectMany(c => c.Called).DistinctBy(c => c.Id).OrderBy(c => c.Id, StringComparer.Ordinal)]);
-                var name = chunks.Count == 1 ? $"member_docs {typeLabel}" : $"member_docs {typeLabel} #{i + 1}";
-                var byId = chunk.ToDictionary(c => c.Item.Id, StringComparer.Ordinal);
-                units.Add(new WorkUnit(new GenerationRequest(Intent.Documentation, UseCaseId.MemberDocs, args, name), chunk.Length, 0,
-                    chunk.Length * settings.EstimatedOutputTokensPerItem,
-                    (answer, modelId) =>
-                    {
-                        foreach (var entry in ((JsonArray)answer["members"]!).OfType<JsonObject>())
-                        {
-                            var plan = byId[entry["id"]!.GetValue<string>()];
-                            var stored = (JsonObject)entry.DeepClone();
-                            stored["model"] = modelId;
-                            Store(plan.Key, memberUseCase, stored);
-                            _memberDocs[plan.Item.Id] = (MemberDocsUseCase.ToDocComment(entry, plan.Item), Provenance.Generated(modelId));
-                        }
-                    }));
-            }
-        }
-        foreach (var plan in typePlans)
-        {
-            if (cached.TryGetValue(plan.Key, out var answer) && answer is JsonObject o && o["summary"] is not null)
-            {
-                _cacheHits++;
-                _typeDocs[plan.T.Id] = (TypeOverviewUseCase.ToDocComment(o, plan.Args), Provenance.Generated(o["model"]?.GetValue<string>() ?? _lm.ModelId));
-                continue;
-            }
-            _cacheMisses++;
-            units.Add(new WorkUnit(new GenerationRequest(Intent.Documentation, UseCaseId.TypeOverview, plan.Args, $"type_overview {plan.T.Id[2..]}"), 0, 1,
-                settings.EstimatedOutputTokensPerItem,
-                (validated, modelId) =>
-                {
-                    var stored = (JsonObject)validated.DeepClone();
-                    stored["model"] = modelId;
-                    Store(plan.Key, typeUseCase, stored);
-                    _typeDocs[plan.T.Id] = (TypeOverviewUseCase.ToDocComment((JsonObject)validated, plan.Args), Provenance.Generated(modelId));
-                }));
-        }
-
-        _total = units.Count;
+        // Members first, then the types, whose overview prompts show their members' summaries (human or just generated).
+        var memberUnits = await PlanMemberUnitsAsync(askMembers).ConfigureAwait(false);
+        _total = memberUnits.Count;
         engine.Progress?.Report(new GenerationProgress(GenerationProgressKind.Planned, null, 0, 0, 0, _total));
+        await RunUnitsAsync(memberUnits).ConfigureAwait(false);
+
+        var typeUnits = await PlanTypeUnitsAsync(askTypes).ConfigureAwait(false);
+        if (typeUnits.Count > 0)
+        {
+            Interlocked.Add(ref _total, typeUnits.Count);
+            engine.Progress?.Report(new GenerationProgress(GenerationProgressKind.Planned, null, 0, 0, Volatile.Read(ref _completed), _total));
+            await RunUnitsAsync(typeUnits).ConfigureAwait(false);
+        }
+        await Task.WhenAll(_pendingPuts).ConfigureAwait(false);
+
+        if (_deferredMembers + _deferredTypes > 0)
+            ctx.Diagnostics.Report(DiagnosticIds.TokenBudgetExhausted, null, null, Options.TokenBudget, _deferredMembers, _deferredTypes);
+        if (_remote is { Available: false })
+            ctx.Diagnostics.Report(DiagnosticIds.RemoteCacheUnavailable, null, null, Options.RemoteCacheUrl, _remote.Failure);
+        if (_local.Corrupt > 0)
+            ctx.Diagnostics.Report(DiagnosticIds.CacheEntryCorrupt, null, null, _local.Corrupt, _local.Directory);
+    }
+
+    private async Task RunUnitsAsync(List<WorkUnit> units)
+    {
+        var ct = ctx.CancellationToken;
         using var gate = new SemaphoreSlim(Options.MaxConcurrency is > 0 and <= 64 ? Options.MaxConcurrency : 4);
         var running = new List<Task>();
         foreach (var unit in units)
@@ -188,50 +157,35 @@ internal sealed partial class GenerationRun(
                 gate.Release();
                 continue;
             }
-            var prompt = useCase.BuildPrompt(unit.Request.Args);
-            var estimate = prompt.Length / 4 + unit.EstimatedOutput;
-            if (_stopAll || !TryReserve(estimate))
+            if (_stopAll || _breaker?.IsOpen == true || _meter!.Budget.Closed)
             {
-                if (!_stopAll) { Interlocked.Add(ref _deferredMembers, unit.Members); Interlocked.Add(ref _deferredTypes, unit.Types); }
+                if (_meter!.Budget.Closed && !_stopAll && _breaker?.IsOpen != true) Defer(unit);
                 gate.Release();
                 continue;
             }
             running.Add(Task.Run(async () =>
             {
-                try { await RunUnitAsync(unit, useCase, prompt, estimate).ConfigureAwait(false); }
+                try { await RunUnitAsync(unit, useCase, useCase.BuildPrompt(unit.Request.Args)).ConfigureAwait(false); }
                 finally { gate.Release(); }
             }, ct));
         }
         await Task.WhenAll(running).ConfigureAwait(false);
-        await Task.WhenAll(_pendingPuts).ConfigureAwait(false);
-
-        if (_deferredMembers + _deferredTypes > 0)
-            ctx.Diagnostics.Report(DiagnosticIds.TokenBudgetExhausted, null, null, Options.TokenBudget, _deferredMembers, _deferredTypes);
-        if (_remote is { Available: false })
-            ctx.Diagnostics.Report(DiagnosticIds.RemoteCacheUnavailable, null, null, Options.RemoteCacheUrl, _remote.Failure);
-        if (_local.Corrupt > 0)
-            ctx.Diagnostics.Report(DiagnosticIds.CacheEntryCorrupt, null, null, _local.Corrupt, _local.Directory);
     }
 
-    private bool TryReserve(long estimate)
+    private void Defer(WorkUnit unit)
     {
-        if (Options.TokenBudget is not { } budget) return true;
-        lock (_budgetLock)
-        {
-            // Once one request would overflow, every later one is deferred too: the run stops spending, it does not skip around.
-            if (_budgetExhausted || _spent + _reserved + estimate > budget) { _budgetExhausted = true; return false; }
-            _reserved += estimate;
-            return true;
-        }
+        Interlocked.Add(ref _deferredMembers, unit.Members);
+        Interlocked.Add(ref _deferredTypes, unit.Types);
     }
 
-    private void Settle(long estimate, long actual)
+    private async Task<ConcurrentDictionary<string, JsonNode>> LookupAllAsync(IEnumerable<string> keys)
     {
-        lock (_budgetLock)
+        var cached = new ConcurrentDictionary<string, JsonNode>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(keys.Distinct(), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ctx.CancellationToken }, async (key, token) =>
         {
-            _reserved -= estimate;
-            _spent += actual;
-        }
+            if (await LookupAsync(key, token).ConfigureAwait(false) is { } answer) cached[key] = answer;
+        }).ConfigureAwait(false);
+        return cached;
     }
 
     private async Task<JsonNode?> LookupAsync(string key, CancellationToken ct)
@@ -244,6 +198,27 @@ internal sealed partial class GenerationRun(
         TryPutLocal(key, bytes);
         return answer;
     }
+
+    /// <summary>
+    /// True when every tool call the cached answer used still returns what it returned then: the tool
+    /// results are part of what the answer depends on, so a changed one makes the entry a miss.
+    /// </summary>
+    private bool ToolResultsUnchanged(JsonObject entry)
+    {
+        if (entry["tools"] is not JsonArray uses || uses.Count == 0) return true;
+        if (_tools is null) return false;
+        return uses.OfType<JsonObject>().All(u =>
+            DocTextSanitizer.StringOf(u["name"]) is { } name && DocTextSanitizer.StringOf(u["arguments"]) is { } args
+            && DocTextSanitizer.StringOf(u["hash"]) == _tools.OutputHash(name, args));
+    }
+
+    private static JsonArray? ToolRecord(LoopResult loop) =>
+        loop.ToolUses.Count == 0 ? null : new JsonArray([.. loop.ToolUses.Select(u => (JsonNode)new JsonObject
+        {
+            ["name"] = u.Name,
+            ["arguments"] = u.Arguments,
+            ["hash"] = CacheKey.Hash(u.Output),
+        })]);
 
     private void Store(string key, UseCase useCase, JsonObject answer)
     {

@@ -52,6 +52,8 @@ public sealed record DocGenOptions
     public int MaxConcurrency { get; init; } = 4;
     /// <summary>Total tokens (in + out) one run may spend; null for no limit.</summary>
     public long? TokenBudget { get; init; }
+    /// <summary>Tokens (prompt and answer) one model request may hold; null for the model's known window (8,192 for models DocGen does not know).</summary>
+    public int? ContextWindow { get; init; }
     /// <summary>Cache folder for model answers. Default: the per-user cache (<c>$XDG_CACHE_HOME/docgen</c>, else <c>~/.cache/docgen</c>; <c>%LOCALAPPDATA%\DocGen\cache</c> on Windows), which survives <c>dotnet clean</c>.</summary>
     public string? CacheDirectory { get; init; }
     /// <summary>Base URL of an HTTP GET/PUT cache.</summary>
@@ -69,6 +71,7 @@ public sealed record DocGenOptions
         var errors = ImmutableArray.CreateBuilder<string>();
         if (MaxConcurrency is < 1 or > 64) errors.Add($"max concurrency must be between 1 and 64 (was {MaxConcurrency})");
         if (TokenBudget is < 0) errors.Add($"token budget must not be negative (was {TokenBudget})");
+        if (ContextWindow is < 1024) errors.Add($"context window must be at least 1024 tokens (was {ContextWindow})");
         if (Endpoint is not null && !Uri.TryCreate(Endpoint, UriKind.Absolute, out _)) errors.Add($"endpoint '{Endpoint}' is not an absolute URL");
         if (RemoteCacheUrl is not null && !Uri.TryCreate(RemoteCacheUrl, UriKind.Absolute, out _)) errors.Add($"remote cache '{RemoteCacheUrl}' is not an absolute URL");
         // Checked up front so a typo in the path is a configuration error, not a run that silently uses the built-in look.

@@ -38,6 +38,7 @@ public static class OptionBinder
         new("--endpoint", "DocGenEndpoint", "OpenAI-compatible endpoint including /v1.", false, (o, v) => o with { Endpoint = v }),
         new("--max-concurrency", "DocGenMaxConcurrency", "Concurrent model requests (default 4).", false, (o, v) => o with { MaxConcurrency = ParseInt(v) }),
         new("--token-budget", "DocGenTokenBudget", "Maximum tokens one run may spend.", false, (o, v) => o with { TokenBudget = ParseLong(v) }),
+        new("--context-window", "DocGenContextWindow", "Tokens one model request may hold (default: the model's window; 8192 for unknown models).", false, (o, v) => o with { ContextWindow = ParseInt(v) }),
         new("--cache-dir", "DocGenCacheDirectory", "Cache folder for model answers (default: the per-user cache, ~/.cache/docgen).", false, (o, v) => o with { CacheDirectory = v }),
         new("--remote-cache", "DocGenRemoteCacheUrl", "HTTP GET/PUT cache base URL.", false, (o, v) => o with { RemoteCacheUrl = v }),
         new("--fill-missing-docs", "DocGenFillMissingDocs", "Ask the model for members without docs (default true).", false, (o, v) => o with { FillMissingDocs = ParseBool(v) }),

@@ -121,4 +121,23 @@ public sealed class ContinuationTests
         prompt.ShouldContain("JSON Structure Template:\nTEMPLATE-Y\n");
         prompt.ShouldContain("(repeat these at the start):\n" + previous[^100..] + "\n");
     }
+
+    [Fact]
+    public void Merge_FragmentStartsWithASpaceAndNoOverlap_KeepsTheSpace()
+    {
+        var (text, _) = FragmentMerger.Merge("{\"members\":[{\"id\":\"a\",\"summary\":\"alpha", " beta.\"}]}");
+
+        JsonNode.Parse(text!)!["members"]![0]!["summary"]!.GetValue<string>().ShouldBe("alpha beta.");
+    }
+
+    [Fact]
+    public void Merge_FragmentOnlyRepeatsTheEnd_JoinsWithoutProgress()
+    {
+        var acc = "{\"members\":[{\"id\":\"a\",\"summary\":\"The quick brown";
+
+        var (text, strategy) = FragmentMerger.Merge(acc, "\"summary\":\"The quick brown");
+
+        text.ShouldBe(acc);
+        strategy.ShouldNotBe(MergeStrategy.None);
+    }
 }

@@ -9,10 +9,24 @@ namespace DocGen.Core.Generation.Continuation;
 /// <param name="MaxOutputTokens">Output cap of one answer.</param>
 /// <param name="MaxTotalOutputTokens">Cap on output tokens over all rounds of one request.</param>
 /// <param name="Stream">Stream answers (keeps a slow generation alive instead of timing it out and paying twice).</param>
-public sealed record LoopLimits(int MaxRounds, int MaxOutputTokens, int MaxTotalOutputTokens, bool Stream);
+public sealed record LoopLimits(int MaxRounds, int MaxOutputTokens, int MaxTotalOutputTokens, bool Stream)
+{
+    /// <summary>Times a stream that broke mid-answer is sent again. Default 2.</summary>
+    public int StreamRetries { get; init; } = 2;
+    /// <summary>First wait before re-sending a broken stream (doubled, jittered). Default 1 s.</summary>
+    public TimeSpan BackoffBase { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>Longest such wait. Default 60 s.</summary>
+    public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>Tool rounds one request may make before the model must answer. Default 3.</summary>
+    public int MaxToolRounds { get; init; } = 3;
+    /// <summary>The least output cap worth sending a first round for (the budget may lower the cap to this). Default 1.</summary>
+    public int MinimumFirstOutput { get; init; } = 1;
+    /// <summary>The least output cap worth sending a continuation for. Default 64.</summary>
+    public int MinimumContinuationOutput { get; init; } = 64;
+}
 
 /// <summary>Why the loop stopped.</summary>
-public enum LoopStop { Complete, Garbage, NoOverlap, NoProgress, RoundCap, TokenCap, Error }
+public enum LoopStop { Complete, Garbage, NoOverlap, NoProgress, RoundCap, TokenCap, Error, Budget, ContextWindow }
 
 /// <summary>Wording of a <see cref="LoopStop"/> for diagnostics (doc and code generation say it the same way).</summary>
 internal static class LoopStopText
@@ -23,6 +37,8 @@ internal static class LoopStopText
         LoopStop.NoProgress => "a continuation made no progress",
         LoopStop.RoundCap => "the continuation cap was reached",
         LoopStop.TokenCap => "the output token cap was reached",
+        LoopStop.Budget => "the token budget ran out",
+        LoopStop.ContextWindow => "the request does not fit the model's context window",
         _ => stop.ToString(),
     };
 }
@@ -50,13 +66,31 @@ public sealed record LoopResult(
     IReadOnlyList<string> Fragments,
     IReadOnlyList<MergeStrategy> Merges,
     IReadOnlyList<double> LatenciesMs,
-    ModelException? Failure);
+    ModelException? Failure)
+{
+    /// <summary>HTTP requests sent: rounds, tool rounds and re-sent broken streams (the transport's own retries aside).</summary>
+    public int HttpRequests { get; init; }
+    /// <summary>Broken streams sent again.</summary>
+    public int StreamRetries { get; init; }
+    /// <summary>Tool rounds made (answers that called tools).</summary>
+    public int ToolRounds { get; init; }
+    /// <summary>True when the server rejected the tool definitions and the request was sent again without them.</summary>
+    public bool ToolsRejected { get; init; }
+    /// <summary>Every tool call made and what DocGen answered, in order.</summary>
+    public IReadOnlyList<ToolUse> ToolUses { get; init; } = [];
+}
 
 /// <summary>Per-request progress for live displays.</summary>
 /// <param name="Request">The request name.</param>
 /// <param name="Round">0 for the first answer, then 1, 2… for continuations.</param>
 /// <param name="ReceivedChars">Characters received in this round so far.</param>
-public sealed record RequestProgress(string Request, int Round, int ReceivedChars);
+/// <param name="Kind">What happened.</param>
+/// <param name="Detail">For tool calls, retries and notices: what to show.</param>
+/// <param name="Wait">For retries: the wait before the request is sent again.</param>
+public sealed record RequestProgress(string Request, int Round, int ReceivedChars, RequestProgressKind Kind = RequestProgressKind.Receiving, string? Detail = null, TimeSpan? Wait = null);
+
+/// <summary>Kinds of <see cref="RequestProgress"/>.</summary>
+public enum RequestProgressKind { Started, Receiving, ToolCall, ToolOutput, Retrying, Notice }
 
 /// <summary>
 /// Asks, and while the answer is cut (finish reason <c>length</c>, or an incomplete JSON prefix) asks
@@ -66,6 +100,16 @@ public sealed record RequestProgress(string Request, int Round, int ReceivedChar
 /// </summary>
 public static class ContinuationLoop
 {
+    /// <param name="model">The model to ask.</param>
+    /// <param name="name">The request's name (progress, diagnostics).</param>
+    /// <param name="basePrompt">The first prompt, passed unchanged into every continuation prompt.</param>
+    /// <param name="template">The use case's JSON template, passed unchanged into every continuation prompt.</param>
+    /// <param name="repairDepth">Depth of the container whose whole elements survive a repair.</param>
+    /// <param name="limits">Rounds, output caps, retries.</param>
+    /// <param name="progress">Per-round progress, or null.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <param name="meter">Checks every round against the context window and the run's token budget, or null for no limits.</param>
+    /// <param name="tools">Functions offered to the model, or null for none.</param>
     public static async Task<LoopResult> RunAsync(
         ILanguageModel model,
         string name,
@@ -74,32 +118,36 @@ public static class ContinuationLoop
         int repairDepth,
         LoopLimits limits,
         Action<RequestProgress>? progress,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Budget.RequestMeter? meter = null,
+        IToolHost? tools = null)
     {
+        var rounds = new RoundRunner(model, name, limits, progress, meter, tools, cancellationToken);
         var prompts = new List<string>();
         var fragments = new List<string>();
         var merges = new List<MergeStrategy>();
-        var latencies = new List<double>();
-        int inputTokens = 0, outputTokens = 0;
         string accumulated = "";
         var prompt = basePrompt;
 
         for (var round = 0; ; round++)
         {
             prompts.Add(prompt);
-            ModelResponse response;
-            var watch = Stopwatch.StartNew();
+            ModelResponse? response;
             try
             {
-                response = await AskAsync(model, new ModelRequest(name, prompt, limits.MaxOutputTokens, JsonMode: round == 0), limits.Stream, round, progress, cancellationToken).ConfigureAwait(false);
+                var minimum = round == 0 ? limits.MinimumFirstOutput : limits.MinimumContinuationOutput;
+                var (answer, refused) = await rounds.AskAsync(prompt, round, jsonMode: round == 0, minimum).ConfigureAwait(false);
+                if (answer is null)
+                {
+                    prompts.RemoveAt(prompts.Count - 1);
+                    return round == 0 ? Result(null, false, refused, null) : Result(JsonCutPoint.Repair(accumulated, repairDepth), true, refused, null);
+                }
+                response = answer;
             }
             catch (ModelException ex)
             {
                 return Result(null, false, LoopStop.Error, ex);
             }
-            latencies.Add(watch.Elapsed.TotalMilliseconds);
-            inputTokens += response.InputTokens > 0 ? response.InputTokens : prompt.Length / 4;
-            outputTokens += response.OutputTokens > 0 ? response.OutputTokens : response.Text.Length / 4;
             fragments.Add(response.Text);
 
             if (round == 0)
@@ -138,38 +186,18 @@ public static class ContinuationLoop
                 return Result(null, false, LoopStop.Garbage, null);
             // A JSON prefix that stopped for any reason (length, or a local server's null/unknown reason) is continued.
             if (round >= limits.MaxRounds) return Result(JsonCutPoint.Repair(accumulated, repairDepth), true, LoopStop.RoundCap, null);
-            if (outputTokens >= limits.MaxTotalOutputTokens) return Result(JsonCutPoint.Repair(accumulated, repairDepth), true, LoopStop.TokenCap, null);
+            if (rounds.OutputTokens >= limits.MaxTotalOutputTokens) return Result(JsonCutPoint.Repair(accumulated, repairDepth), true, LoopStop.TokenCap, null);
             prompt = ContinuationPrompt.Build(basePrompt, template, accumulated, cut);
         }
 
         LoopResult Result(string? json, bool repaired, LoopStop stop, ModelException? failure) =>
-            new(json, repaired && json is not null, stop, prompts.Count, inputTokens, outputTokens, prompts, fragments, merges, latencies, failure);
-    }
-
-    private static async Task<ModelResponse> AskAsync(ILanguageModel model, ModelRequest request, bool stream, int round, Action<RequestProgress>? progress, CancellationToken cancellationToken)
-    {
-        progress?.Invoke(new RequestProgress(request.Name, round, 0));
-        if (!stream)
-        {
-            var whole = await model.CompleteAsync(request, cancellationToken).ConfigureAwait(false);
-            progress?.Invoke(new RequestProgress(request.Name, round, whole.Text.Length));
-            return whole;
-        }
-        var text = new StringBuilder();
-        await foreach (var evt in model.StreamAsync(request, cancellationToken).ConfigureAwait(false))
-        {
-            switch (evt)
+            new(json, repaired && json is not null, stop, prompts.Count, rounds.InputTokens, rounds.OutputTokens, prompts, fragments, merges, rounds.Latencies, failure)
             {
-                case TextDelta delta:
-                    text.Append(delta.Text);
-                    progress?.Invoke(new RequestProgress(request.Name, round, text.Length));
-                    break;
-                case Finish finish:
-                    return new ModelResponse(text.ToString(), finish.Reason, finish.RawReason, finish.InputTokens, finish.OutputTokens);
-                case Error error:
-                    throw error.Exception;
-            }
-        }
-        return new ModelResponse(text.ToString(), ModelFinishReason.Unknown, null, 0, 0);
+                HttpRequests = rounds.HttpRequests,
+                StreamRetries = rounds.StreamRetries,
+                ToolRounds = rounds.ToolRounds,
+                ToolsRejected = rounds.ToolsRejected,
+                ToolUses = rounds.ToolUses,
+            };
     }
 }

@@ -16,18 +16,29 @@ public static class FragmentMerger
     private const int MinOverlap = 8;
 
     /// <summary>Joins <paramref name="fragment"/> to <paramref name="accumulated"/>; returns null and <see cref="MergeStrategy.None"/> when no strategy fits.</summary>
+    /// <remarks>A fragment that only repeats text already there joins to the unchanged text (its strategy
+    /// says how it overlapped), so the caller can tell "no progress" from "does not join".</remarks>
     public static (string? Text, MergeStrategy Strategy) Merge(string accumulated, string fragment, int repairDepth = 2)
     {
-        fragment = StripFences(fragment);
+        fragment = StripFencesKeepingSpace(fragment);
         var before = JsonCutPoint.Analyze(accumulated, repairDepth);
+        var repeated = MergeStrategy.None;
         foreach (var (strategy, candidate) in Candidates(accumulated, fragment))
         {
             if (candidate is null) continue;
             var cut = JsonCutPoint.Analyze(candidate, repairDepth);
             if (!cut.Invalid && (cut.Complete || cut.SafeLength > before.SafeLength)) return (candidate, strategy);
+            if (repeated == MergeStrategy.None && !cut.Invalid && cut.SafeLength == before.SafeLength && candidate.TrimEnd() == accumulated.TrimEnd()) repeated = strategy;
         }
-        return (null, MergeStrategy.None);
+        return repeated == MergeStrategy.None ? (null, MergeStrategy.None) : (accumulated, repeated);
     }
+
+    /// <summary>
+    /// A fragment's own leading and trailing whitespace is content (<c>"alpha"</c> + <c>" beta"</c> must
+    /// stay two words), so unlike <see cref="StripFences"/> this trims only when it removes a fence.
+    /// </summary>
+    internal static string StripFencesKeepingSpace(string fragment) =>
+        fragment.TrimStart().StartsWith("```", StringComparison.Ordinal) ? StripFences(fragment) : fragment;
 
     private static IEnumerable<(MergeStrategy, string?)> Candidates(string acc, string frag)
     {

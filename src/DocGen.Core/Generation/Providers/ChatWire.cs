@@ -7,6 +7,22 @@ namespace DocGen.Core.Generation.Providers;
 /// <summary>Reads the chat-completions wire format leniently: null or unknown finish reasons, missing usage and extra fields are all fine.</summary>
 internal static class ChatWire
 {
+    /// <summary>The system message of every request.</summary>
+    public const string SystemPrompt = "You are a precise technical writer for .NET APIs. You answer with JSON only.";
+
+    /// <summary>The texts a request sends, one per message plus one per tool definition: what its prompt tokens are counted from.</summary>
+    public static IEnumerable<string> MessageTexts(ModelRequest request)
+    {
+        yield return SystemPrompt;
+        yield return request.Prompt;
+        foreach (var exchange in request.Transcript ?? [])
+        {
+            yield return string.Concat(exchange.Calls.Select(c => c.Id + c.Name + c.Arguments));
+            foreach (var output in exchange.Outputs) yield return output.CallId + output.Output;
+        }
+        foreach (var tool in request.Tools ?? []) yield return tool.Name + tool.Description + tool.ParametersSchema;
+    }
+
     public static ModelFinishReason ParseFinish(string? raw) => raw switch
     {
         "stop" => ModelFinishReason.Stop,
@@ -32,12 +48,26 @@ internal static class ChatWire
                 text = content.GetString()!;
             var raw = choice.TryGetProperty("finish_reason", out var fr) && fr.ValueKind == JsonValueKind.String ? fr.GetString() : null;
             var (input, output) = Usage(root);
-            return new ModelResponse(text, ParseFinish(raw), raw, input, output);
+            return new ModelResponse(text, ParseFinish(raw), raw, input, output, ToolCallsOf(message));
         }
         catch (JsonException)
         {
             throw Invalid(body);
         }
+    }
+
+    private static List<ToolCall>? ToolCallsOf(JsonElement message)
+    {
+        if (message.ValueKind != JsonValueKind.Object || !message.TryGetProperty("tool_calls", out var calls) || calls.ValueKind != JsonValueKind.Array) return null;
+        var result = new List<ToolCall>();
+        foreach (var call in calls.EnumerateArray())
+        {
+            if (call.ValueKind != JsonValueKind.Object || !call.TryGetProperty("function", out var fn) || fn.ValueKind != JsonValueKind.Object) continue;
+            result.Add(new ToolCall(StringOf(fn, "name"), StringOf(fn, "arguments"), StringOf(call, "id")));
+        }
+        return result;
+
+        static string StringOf(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
     }
 
     private static ModelException Invalid(string body) =>
@@ -63,7 +93,8 @@ internal static class ChatWire
         using var reader = new StreamReader(stream, Encoding.UTF8);
         string? rawFinish = null;
         int input = 0, output = 0;
-        var tools = new SortedDictionary<int, (StringBuilder Name, StringBuilder Args)>();
+        var tools = new SortedDictionary<int, (StringBuilder Name, StringBuilder Args, StringBuilder Id)>();
+        var done = false;
         while (true)
         {
             string? line;
@@ -81,7 +112,7 @@ internal static class ChatWire
             if (line is null) break;
             if (!line.StartsWith("data:", StringComparison.Ordinal)) continue;
             var data = line[5..].Trim();
-            if (data == "[DONE]") break;
+            if (data == "[DONE]") { done = true; break; }
             JsonDocument? doc = null;
             try { doc = JsonDocument.Parse(data); }
             catch (JsonException)
@@ -107,7 +138,8 @@ internal static class ChatWire
                     foreach (var call in calls.EnumerateArray())
                     {
                         var index = call.TryGetProperty("index", out var ix) && ix.TryGetInt32(out var n) ? n : 0;
-                        if (!tools.TryGetValue(index, out var acc)) tools[index] = acc = (new StringBuilder(), new StringBuilder());
+                        if (!tools.TryGetValue(index, out var acc)) tools[index] = acc = (new StringBuilder(), new StringBuilder(), new StringBuilder());
+                        if (call.TryGetProperty("id", out var callId) && callId.ValueKind == JsonValueKind.String) acc.Id.Append(callId.GetString());
                         if (call.TryGetProperty("function", out var fn) && fn.ValueKind == JsonValueKind.Object)
                         {
                             if (fn.TryGetProperty("name", out var nm) && nm.ValueKind == JsonValueKind.String) acc.Name.Append(nm.GetString());
@@ -117,7 +149,14 @@ internal static class ChatWire
                 }
             }
         }
-        foreach (var (_, (toolName, args)) in tools) yield return new ToolCall(toolName.ToString(), args.ToString());
+        // A connection closed before [DONE] and before any finish reason was dropped, not finished: the
+        // answer is a transport failure to retry, never a truncation to continue.
+        if (!done && rawFinish is null)
+        {
+            yield return new Error(new ModelException(ModelErrorKind.Transient, null, $"Request '{name}': the connection closed before the answer finished"));
+            yield break;
+        }
+        foreach (var (_, (toolName, args, id)) in tools) yield return new ToolCall(toolName.ToString(), args.ToString(), id.ToString());
         yield return new Finish(ParseFinish(rawFinish), rawFinish, input, output);
     }
 }

@@ -8,10 +8,35 @@ public enum ModelFinishReason { Stop, Length, ContentFilter, ToolCalls, Unknown 
 /// <param name="Prompt">The user prompt.</param>
 /// <param name="MaxOutputTokens">Output cap, sent as both <c>max_completion_tokens</c> and (to servers that ignore it) <c>max_tokens</c>.</param>
 /// <param name="JsonMode">Ask for a JSON object (first rounds only: a continuation fragment is not a whole object).</param>
-public sealed record ModelRequest(string Name, string Prompt, int MaxOutputTokens, bool JsonMode);
+/// <param name="Tools">Functions the model may call, or null for none.</param>
+/// <param name="Transcript">Tool calls the model made earlier in this question and their outputs, in order; they follow the prompt.</param>
+/// <param name="AllowToolCalls">False once the tool rounds are spent: the tools stay defined (the transcript names them) but the model must answer.</param>
+public sealed record ModelRequest(
+    string Name,
+    string Prompt,
+    int MaxOutputTokens,
+    bool JsonMode,
+    IReadOnlyList<ToolDefinition>? Tools = null,
+    IReadOnlyList<ToolExchange>? Transcript = null,
+    bool AllowToolCalls = true);
+
+/// <summary>A function offered to the model.</summary>
+/// <param name="Name">Function name, e.g. <c>get_symbol</c>.</param>
+/// <param name="Description">What it returns, for the model.</param>
+/// <param name="ParametersSchema">JSON schema of its arguments.</param>
+public sealed record ToolDefinition(string Name, string Description, string ParametersSchema);
+
+/// <summary>One tool round: the calls of one answer and the output of each, matched by call id.</summary>
+public sealed record ToolExchange(IReadOnlyList<ToolCall> Calls, IReadOnlyList<ToolOutput> Outputs);
 
 /// <summary>A whole answer: text, finish reason and the token usage the server reported (0 when it reported none).</summary>
-public sealed record ModelResponse(string Text, ModelFinishReason Finish, string? RawFinishReason, int InputTokens, int OutputTokens);
+/// <param name="Text">The answer text.</param>
+/// <param name="Finish">Why the model stopped.</param>
+/// <param name="RawFinishReason">The finish reason as the server sent it.</param>
+/// <param name="InputTokens">Prompt tokens the server reported.</param>
+/// <param name="OutputTokens">Completion tokens the server reported.</param>
+/// <param name="ToolCalls">Functions the model asked to call instead of (or before) answering; null or empty for none.</param>
+public sealed record ModelResponse(string Text, ModelFinishReason Finish, string? RawFinishReason, int InputTokens, int OutputTokens, IReadOnlyList<ToolCall>? ToolCalls = null);
 
 /// <summary>An event of a streamed answer.</summary>
 public abstract record ModelStreamEvent;
@@ -19,8 +44,11 @@ public abstract record ModelStreamEvent;
 /// <summary>A piece of answer text.</summary>
 public sealed record TextDelta(string Text) : ModelStreamEvent;
 
-/// <summary>A complete tool call (arguments as JSON text).</summary>
-public sealed record ToolCall(string Name, string Arguments) : ModelStreamEvent;
+/// <summary>A complete tool call (arguments as JSON text); <paramref name="Id"/> is the server's call id that the output must name.</summary>
+public sealed record ToolCall(string Name, string Arguments, string Id = "") : ModelStreamEvent;
+
+/// <summary>What DocGen answered to a <see cref="ToolCall"/> (the engine produces it; it is sent back with the next round).</summary>
+public sealed record ToolOutput(string CallId, string Name, string Output) : ModelStreamEvent;
 
 /// <summary>The end of the answer, with usage when the server sent it.</summary>
 public sealed record Finish(ModelFinishReason Reason, string? RawReason, int InputTokens, int OutputTokens) : ModelStreamEvent;
@@ -43,6 +71,8 @@ public enum ModelErrorKind
     Timeout,
     /// <summary>HTTP 200 with a body that is not a chat completion.</summary>
     InvalidResponse,
+    /// <summary>Not sent: the circuit breaker opened after consecutive failures, and the run asks no more.</summary>
+    CircuitOpen,
 }
 
 /// <summary>A failed model request. Its message never contains the API key.</summary>

@@ -8,7 +8,12 @@ internal enum ProviderProblem { None, InvalidEndpoint, NoApiKey }
 /// <summary>The OpenAI-compatible model the options and environment describe (shared by doc and code generation).</summary>
 internal static class LanguageModelFactory
 {
-    public static ILanguageModel? Create(EngineSettings settings, DocGenOptions options, out ProviderProblem problem)
+    /// <param name="settings">Engine settings (transport, key lookup, provider factory).</param>
+    /// <param name="options">The run's options (endpoint, model).</param>
+    /// <param name="problem">Why no model was made, when none was.</param>
+    /// <param name="breaker">The run's circuit breaker; the model is wrapped so that it sends nothing once it opens. Null for none.</param>
+    /// <param name="onRetry">Told of every transport retry before its wait.</param>
+    public static ILanguageModel? Create(EngineSettings settings, DocGenOptions options, out ProviderProblem problem, CircuitBreaker? breaker = null, Action<RetryNotice>? onRetry = null)
     {
         problem = ProviderProblem.None;
         Uri? endpoint = null;
@@ -29,7 +34,9 @@ internal static class LanguageModelFactory
             }
             key = "unused";
         }
-        return settings.ProviderFactory?.Invoke(options, key)
-            ?? new OpenAILanguageModel(new OpenAIProviderSettings(endpoint, options.Model, settings.NetworkTimeout, settings.MaxRetries, settings.BackoffBase, settings.MaxDelay), key);
+        var model = settings.ProviderFactory?.Invoke(options, key)
+            ?? new OpenAILanguageModel(new OpenAIProviderSettings(endpoint, options.Model, settings.NetworkTimeout, settings.MaxRetries, settings.BackoffBase, settings.MaxDelay,
+                breaker is null ? null : () => breaker.IsOpen, onRetry), key);
+        return breaker is null ? model : new GuardedLanguageModel(model, breaker);
     }
 }

@@ -15,13 +15,17 @@ namespace DocGen.Core.Generation.Providers;
 /// <param name="MaxRetries">Retries of 408/429/5xx and network failures. Default 3.</param>
 /// <param name="BackoffBase">First backoff delay; doubles on each retry. Default 1 s.</param>
 /// <param name="MaxDelay">Cap of one wait, <c>Retry-After</c> included. Default 60 s.</param>
+/// <param name="StopRetrying">When it returns true no further retry is made (the run's circuit breaker opened).</param>
+/// <param name="OnRetry">Told of every retry before its wait, for progress displays.</param>
 public sealed record OpenAIProviderSettings(
     Uri? Endpoint,
     string Model,
     TimeSpan NetworkTimeout,
     int MaxRetries,
     TimeSpan BackoffBase,
-    TimeSpan MaxDelay)
+    TimeSpan MaxDelay,
+    Func<bool>? StopRetrying = null,
+    Action<RetryNotice>? OnRetry = null)
 {
     public static OpenAIProviderSettings Default(Uri? endpoint, string model) =>
         new(endpoint, model, TimeSpan.FromMinutes(10), 3, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
@@ -35,7 +39,6 @@ public sealed record OpenAIProviderSettings(
 /// </summary>
 public sealed class OpenAILanguageModel : ILanguageModel
 {
-    private const string SystemPrompt = "You are a precise technical writer for .NET APIs. You answer with JSON only.";
     private readonly ChatClient _client;
     private readonly BackoffRetryPolicy _retry;
     private readonly string _apiKey;
@@ -49,7 +52,7 @@ public sealed class OpenAILanguageModel : ILanguageModel
         EndpointKind = KindOf(settings.Endpoint);
         _isAzure = EndpointKind == "azure";
         _apiKey = apiKey;
-        _retry = new BackoffRetryPolicy(settings.MaxRetries, settings.BackoffBase, settings.MaxDelay);
+        _retry = new BackoffRetryPolicy(settings.MaxRetries, settings.BackoffBase, settings.MaxDelay, settings.StopRetrying, settings.OnRetry);
         var options = new OpenAIClientOptions { NetworkTimeout = settings.NetworkTimeout, RetryPolicy = _retry };
         if (settings.Endpoint is not null) options.Endpoint = settings.Endpoint;
         _client = new ChatClient(settings.Model, new ApiKeyCredential(apiKey), options);
@@ -85,6 +88,7 @@ public sealed class OpenAILanguageModel : ILanguageModel
         var body = BinaryContent.Create(BinaryData.FromBytes(BuildBody(request, stream)));
         var options = new RequestOptions { CancellationToken = cancellationToken, BufferResponse = !stream };
         if (_isAzure) options.SetHeader("api-key", _apiKey);
+        BackoffRetryPolicy.SetCurrentRequest(request.Name);
         try
         {
             var result = await _client.CompleteChatAsync(body, options).ConfigureAwait(false);
@@ -171,9 +175,23 @@ public sealed class OpenAILanguageModel : ILanguageModel
             json.WriteStartObject();
             json.WriteString("model", ModelId);
             json.WriteStartArray("messages");
-            WriteMessage(json, "system", SystemPrompt);
+            WriteMessage(json, "system", ChatWire.SystemPrompt);
             WriteMessage(json, "user", request.Prompt);
+            foreach (var exchange in request.Transcript ?? [])
+            {
+                WriteModel<ChatMessage>(json, new AssistantChatMessage(exchange.Calls.Select(c =>
+                    ChatToolCall.CreateFunctionToolCall(c.Id, c.Name, BinaryData.FromString(c.Arguments.Length > 0 ? c.Arguments : "{}")))));
+                foreach (var output in exchange.Outputs) WriteModel<ChatMessage>(json, new ToolChatMessage(output.CallId, output.Output));
+            }
             json.WriteEndArray();
+            if (request.Tools is { Count: > 0 } tools)
+            {
+                json.WriteStartArray("tools");
+                foreach (var tool in tools)
+                    WriteModel(json, ChatTool.CreateFunctionTool(tool.Name, tool.Description, BinaryData.FromString(tool.ParametersSchema)));
+                json.WriteEndArray();
+                if (!request.AllowToolCalls) json.WriteString("tool_choice", "none");
+            }
             json.WriteNumber("max_completion_tokens", request.MaxOutputTokens);
             // OpenAI's reasoning models reject max_tokens; the servers that ignore max_completion_tokens are the other ones.
             if (EndpointKind != "openai") json.WriteNumber("max_tokens", request.MaxOutputTokens);
@@ -194,6 +212,10 @@ public sealed class OpenAILanguageModel : ILanguageModel
             json.WriteEndObject();
         }
         return buffer.ToArray();
+
+        // The SDK's own types write the tool wire shapes (assistant tool_calls, tool messages, function tools).
+        static void WriteModel<T>(Utf8JsonWriter json, T model) where T : IPersistableModel<T> =>
+            json.WriteRawValue(ModelReaderWriter.Write(model, ModelReaderWriterOptions.Json).ToMemory().Span, skipInputValidation: true);
 
         static void WriteMessage(Utf8JsonWriter json, string role, string content)
         {
