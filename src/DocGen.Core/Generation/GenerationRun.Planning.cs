@@ -15,7 +15,7 @@ internal sealed partial class GenerationRun
     private JsonObject KeyOptions() => new() { ["maxOutputTokens"] = settings.MaxOutputTokens };
 
     /// <summary>The output cap of a first round: the configured one, but never more than half a small window, so the prompt keeps room.</summary>
-    private int OutputCap => Math.Max(256, Math.Min(settings.MaxOutputTokens, _meter!.ContextWindow / 2));
+    private int OutputCap => Math.Max(1, Math.Min(settings.MaxOutputTokens, _meter!.ContextWindow / 2));
 
     /// <summary>Cache lookups for the members, then the misses packed into requests across types.</summary>
     private async Task<List<WorkUnit>> PlanMemberUnitsAsync(List<MemberModel> askMembers)

@@ -3,9 +3,9 @@ using System.Collections.Immutable;
 namespace DocGen.Core.Model;
 
 /// <summary>
-/// Which parts of a member's docs are missing: the summary, a <c>&lt;param&gt;</c> per parameter, a
-/// <c>&lt;typeparam&gt;</c> per type parameter, and <c>&lt;returns&gt;</c> for a method or operator that
-/// returns a value. A member that a person documented but not wholly is <em>partial</em>.
+/// Which parts of a member's docs are missing: the summary, and, once the author wrote any detailed part,
+/// a <c>&lt;param&gt;</c> per parameter, a <c>&lt;typeparam&gt;</c> per type parameter and <c>&lt;returns&gt;</c>
+/// for a method or operator that returns a value. A member that a person documented but not wholly is <em>partial</em>.
 /// </summary>
 public static class DocCompleteness
 {
@@ -19,6 +19,11 @@ public static class DocCompleteness
         if (docs.MalformedXml is not null) return [];
         var missing = ImmutableArray.CreateBuilder<string>();
         if (docs.Summary is null) missing.Add("summary");
+        // A summary alone is a complete style of its own (most code is documented that way); once the author
+        // writes the detailed form (a param, typeparam or returns), every one of those parts is expected, as
+        // the compiler's CS1573 expects every param once one is written.
+        var detailed = docs.Summary is null || !docs.Params.IsEmpty || !docs.TypeParams.IsEmpty || docs.Returns is not null;
+        if (!detailed) return missing.ToImmutable();
         foreach (var p in member.Parameters)
             if (!docs.Params.Any(d => d.Name == p.Name)) missing.Add("param:" + p.Name);
         foreach (var tp in member.TypeParameters)

@@ -23,8 +23,16 @@ public sealed record Scripted(
     TimeSpan Delay = default,
     IReadOnlyDictionary<string, string>? Headers = null,
     int PromptTokens = 100,
-    int CompletionTokens = 50)
+    int CompletionTokens = 50,
+    IReadOnlyList<(string Name, string Arguments)>? ToolCalls = null,
+    int DropAfterChars = -1)
 {
+    /// <summary>An answer that calls tools instead of answering (finish reason <c>tool_calls</c>).</summary>
+    public static Scripted CallTools(params (string Name, string Arguments)[] calls) => new("", "tool_calls", ToolCalls: calls);
+
+    /// <summary>A streamed answer whose connection is dropped after <paramref name="chars"/> characters (no finish, no [DONE]).</summary>
+    public static Scripted Dropped(string content, int chars) => new(content, DropAfterChars: chars);
+
     public static Scripted Json(string content, string? finish = "stop") => new(content, finish);
     public static Scripted Error(int status, string? retryAfter = null) => new(Status: status,
         RawBody: $$$"""{"error":{"message":"scripted {{{status}}}","type":"test"}}""",
@@ -34,7 +42,13 @@ public sealed record Scripted(
 /// <summary>A request the server received.</summary>
 public sealed record RecordedRequest(string Path, string? Authorization, JsonObject Body)
 {
-    public string Prompt => Body["messages"]!.AsArray().Last()!["content"]!.GetValue<string>();
+    /// <summary>The user prompt (the first user message; tool rounds add assistant and tool messages after it).</summary>
+    public string Prompt => Body["messages"]!.AsArray().First(m => m!["role"]!.GetValue<string>() == "user")!["content"]!.GetValue<string>();
+    /// <summary>Contents of the <c>tool</c> messages, in order.</summary>
+    public IReadOnlyList<string> ToolOutputs => [.. Body["messages"]!.AsArray().Where(m => m!["role"]!.GetValue<string>() == "tool").Select(m => m!["content"]!.GetValue<string>())];
+    /// <summary>Names of the tools the request offers.</summary>
+    public IReadOnlyList<string> ToolNames => Body["tools"] is JsonArray tools ? [.. tools.Select(t => t!["function"]!["name"]!.GetValue<string>())] : [];
+    public int MaxTokens => Body["max_tokens"]?.GetValue<int>() ?? Body["max_completion_tokens"]?.GetValue<int>() ?? int.MaxValue;
     public bool Stream => Body["stream"]?.GetValue<bool>() == true;
     /// <summary>Member ids named in a member_docs prompt (lines <c>### id</c>).</summary>
     public IReadOnlyList<string> MemberIds => FakeOpenAIServer.IdsIn(Prompt);
@@ -86,6 +100,16 @@ public sealed partial class FakeOpenAIServer : IDisposable
     /// <summary>Characters per SSE chunk.</summary>
     public int ChunkSize { get; set; } = 7;
 
+    /// <summary>
+    /// Behave like a real server on tokens: report usage counted with the model's tokenizer (every message
+    /// and tool definition) and cut the answer at <c>max_tokens</c> with finish reason <c>length</c>.
+    /// </summary>
+    public bool RealisticTokens { get; set; }
+
+    /// <summary>Total tokens (prompt + completion) the server reported over all answers.</summary>
+    public long ReportedTokens => Interlocked.Read(ref _reportedTokens);
+    private long _reportedTokens;
+
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
     public void Enqueue(params Scripted[] answers)
@@ -111,8 +135,23 @@ public sealed partial class FakeOpenAIServer : IDisposable
         return [.. IdLine().Matches(basePart).Select(m => m.Groups[1].Value)];
     }
 
-    /// <summary>Valid docs for every member the prompt names (or the type of a type_overview prompt).</summary>
-    public static Scripted DocumentEverything(RecordedRequest request) => Scripted.Json(AnswerFor(request.Prompt));
+    /// <summary>
+    /// Valid docs for every member the prompt names (or the type of a type_overview prompt); a continuation
+    /// prompt gets the rest of that answer, starting with the overlap it asks to repeat.
+    /// </summary>
+    public static Scripted DocumentEverything(RecordedRequest request) => Scripted.Json(Continue(request.Prompt, AnswerFor(request.Prompt)));
+
+    /// <summary>For a continuation prompt, the part of <paramref name="full"/> from the repeated tail on; else <paramref name="full"/>.</summary>
+    public static string Continue(string prompt, string full)
+    {
+        const string marker = "(repeat these at the start):\n";
+        var at = prompt.IndexOf(marker, StringComparison.Ordinal);
+        if (at < 0) return full;
+        var start = at + marker.Length;
+        var tail = prompt[start..prompt.IndexOf("\n\nTASK:", start, StringComparison.Ordinal)];
+        var index = full.IndexOf(tail, StringComparison.Ordinal);
+        return index < 0 ? full : full[index..];
+    }
 
     public static string AnswerFor(string prompt, Func<string, string>? summary = null)
     {
@@ -151,6 +190,7 @@ public sealed partial class FakeOpenAIServer : IDisposable
             var answer = recorded.Path != "/v1/chat/completions" ? new Scripted(Status: 404, RawBody: """{"error":{"message":"no such route"}}""")
                 : _script.TryDequeue(out var s) ? s : Responder(recorded);
             if (answer.Delay > TimeSpan.Zero) await Task.Delay(answer.Delay, _stop.Token);
+            if (RealisticTokens && answer.Status == 200 && answer.RawBody is null) answer = Realistic(recorded, answer);
             var response = context.Response;
             response.StatusCode = answer.Status;
             foreach (var (k, v) in answer.Headers ?? new Dictionary<string, string>()) response.Headers[k] = v;
@@ -168,6 +208,30 @@ public sealed partial class FakeOpenAIServer : IDisposable
         catch (ObjectDisposedException) { }
     }
 
+    private Scripted Realistic(RecordedRequest request, Scripted answer)
+    {
+        var counter = DocGen.Core.Generation.Budget.TokenCounter.ForModel(request.Body["model"]?.GetValue<string>());
+        var texts = new List<string>();
+        foreach (var m in request.Body["messages"]!.AsArray())
+        {
+            var calls = m!["tool_calls"] is JsonArray tc ? string.Concat(tc.Select(c => c!["id"]!.GetValue<string>() + c["function"]!["name"]!.GetValue<string>() + c["function"]!["arguments"]!.GetValue<string>())) : "";
+            texts.Add((m["tool_call_id"]?.GetValue<string>() ?? "") + (m["content"] is JsonValue v && v.TryGetValue<string>(out var c) ? c : "") + calls);
+        }
+        if (request.Body["tools"] is JsonArray tools)
+            foreach (var t in tools) texts.Add(t!["function"]!["name"]!.GetValue<string>() + t["function"]!["description"]!.GetValue<string>() + t["function"]!["parameters"]!.ToJsonString());
+        var prompt = counter.CountChat(texts);
+        var content = answer.Content;
+        var finish = answer.FinishReason;
+        if (counter.Count(content) > request.MaxTokens)
+        {
+            content = content[..counter.PrefixLength(content, request.MaxTokens)];
+            finish = "length";
+        }
+        var completion = counter.Count(content);
+        Interlocked.Add(ref _reportedTokens, prompt + completion);
+        return answer with { Content = content, FinishReason = finish, PromptTokens = prompt, CompletionTokens = completion };
+    }
+
     private static string Completion(Scripted a) => new JsonObject
     {
         ["id"] = "chatcmpl-test",
@@ -177,7 +241,9 @@ public sealed partial class FakeOpenAIServer : IDisposable
         ["choices"] = new JsonArray(new JsonObject
         {
             ["index"] = 0,
-            ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = a.Content },
+            ["message"] = a.ToolCalls is { Count: > 0 } calls
+                ? new JsonObject { ["role"] = "assistant", ["content"] = null, ["tool_calls"] = new JsonArray([.. calls.Select((c, i) => (JsonNode)ToolCallJson(c, i, withIndex: false))]) }
+                : new JsonObject { ["role"] = "assistant", ["content"] = a.Content },
             ["finish_reason"] = a.FinishReason is null ? null : JsonValue.Create(a.FinishReason),
         }),
         ["usage"] = new JsonObject { ["prompt_tokens"] = a.PromptTokens, ["completion_tokens"] = a.CompletionTokens, ["total_tokens"] = a.PromptTokens + a.CompletionTokens },
@@ -209,7 +275,17 @@ public sealed partial class FakeOpenAIServer : IDisposable
         };
         await Send(Chunk(new JsonObject { ["role"] = "assistant", ["content"] = "" }, null, false));
         for (var i = 0; i < a.Content.Length; i += ChunkSize)
+        {
+            if (a.DropAfterChars >= 0 && i >= a.DropAfterChars)
+            {
+                // A dropped connection: no finish reason, no [DONE], no terminating chunk.
+                response.Abort();
+                return;
+            }
             await Send(Chunk(new JsonObject { ["content"] = a.Content.Substring(i, Math.Min(ChunkSize, a.Content.Length - i)) }, null, false));
+        }
+        foreach (var (call, i) in (a.ToolCalls ?? []).Select((c, i) => (c, i)))
+            await Send(Chunk(new JsonObject { ["tool_calls"] = new JsonArray(ToolCallJson(call, i, withIndex: true)) }, null, false));
         await Send(Chunk(new JsonObject(), a.FinishReason, true));
         await Send(new JsonObject
         {
@@ -220,6 +296,18 @@ public sealed partial class FakeOpenAIServer : IDisposable
         var done = Encoding.UTF8.GetBytes("data: [DONE]\n\n");
         await output.WriteAsync(done);
         output.Close();
+    }
+
+    private static JsonObject ToolCallJson((string Name, string Arguments) call, int index, bool withIndex)
+    {
+        var o = new JsonObject
+        {
+            ["id"] = $"call_{index}_{call.Name}",
+            ["type"] = "function",
+            ["function"] = new JsonObject { ["name"] = call.Name, ["arguments"] = call.Arguments },
+        };
+        if (withIndex) o["index"] = index;
+        return o;
     }
 
     private static async Task WriteAsync(HttpListenerResponse response, string text, string contentType)

@@ -56,7 +56,7 @@ public sealed class FallbackAndUseCaseTests : IDisposable
     [Fact]
     public void Validate_OverlongTextAndBadCrefs_AreCappedAndDropped()
     {
-        var args = new MemberDocsArgs("T:X", "class X", null, [Item("A", ApiMemberKind.Method, "int", null, false, "x")], []);
+        var args = new MemberDocsArgs([], [Item("A", ApiMemberKind.Method, "int", null, false, "x")], []);
         var answer = JsonNode.Parse($$$"""{"members":[{"id":"M:X.A","summary":"{{{new string('w', 5000)}}}","params":{"x":"The x.","y":"nope"},"exceptions":{"T:System.ArgumentException":"Bad.","<script>":"x"}}]}""")!;
 
         var entry = MemberDocsUseCase.Validate(answer, args)!["members"]![0]!;
@@ -74,7 +74,7 @@ public sealed class FallbackAndUseCaseTests : IDisposable
     public void Resolve_MissingOrUnknownIntentOrUseCase_FailsFast(Intent intent, string useCase, string message)
     {
         var registry = UseCaseRegistry.CreateDefault();
-        var request = new GenerationRequest(intent, new UseCaseId(useCase), new MemberDocsArgs("", "", null, [], []), "req");
+        var request = new GenerationRequest(intent, new UseCaseId(useCase), new MemberDocsArgs([], [], []), "req");
 
         Should.Throw<GenerationRequestException>(() => registry.Resolve(request)).Message.ShouldContain(message);
     }
@@ -82,7 +82,7 @@ public sealed class FallbackAndUseCaseTests : IDisposable
     [Fact]
     public void Resolve_WrongArgsType_FailsFast()
     {
-        var request = new GenerationRequest(Intent.Documentation, UseCaseId.TypeOverview, new MemberDocsArgs("", "", null, [], []), "req");
+        var request = new GenerationRequest(Intent.Documentation, UseCaseId.TypeOverview, new MemberDocsArgs([], [], []), "req");
 
         Should.Throw<GenerationRequestException>(() => UseCaseRegistry.CreateDefault().Resolve(request)).Message.ShouldContain("TypeOverviewArgs");
     }

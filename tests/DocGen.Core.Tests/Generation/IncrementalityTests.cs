@@ -73,12 +73,13 @@ public sealed class IncrementalityTests : IDisposable
             .AllMembers.Single(m => m.Id == Op1);
         var keyBase = GenerationPlanner.KeyBase(UseCaseRegistry.CreateDefault().Get(UseCaseId.MemberDocs), "test-model", "compatible", new JsonObject());
 
-        var material = planner.MemberKeyMaterial(keyBase, member, []);
+        var type = planner.TypeContextOf(member.ContainingTypeId, 12);
+        var material = planner.MemberKeyMaterial(keyBase, member, [], type);
 
         material["body"]!.GetValue<string>().ShouldBe(SourceNormalizer.Normalize(member.DeclarationText));
         material["body"]!.GetValue<string>().ShouldNotContain("note");
         material["signature"]!.GetValue<string>().ShouldBe(SourceNormalizer.Normalize(member.Signature));
-        planner.MemberKey(keyBase, member, []).ShouldBe(CacheKey.Compute(material));
+        planner.MemberKey(keyBase, member, [], type).ShouldBe(CacheKey.Compute(material));
     }
 
     [Fact]

@@ -33,7 +33,12 @@ public sealed class RequestMeter(TokenCounter counter, TokenBudget budget, int c
     public int ContextWindow => contextWindow;
 
     /// <summary>Tokens of the whole chat the request sends.</summary>
-    public int PromptTokens(ModelRequest request) => counter.CountChat(ChatWire.MessageTexts(request));
+    /// <remarks>Padded by 2% and 8 tokens: servers format the chat (and tool schemas) a little differently than the count sees it.</remarks>
+    public int PromptTokens(ModelRequest request)
+    {
+        var count = counter.CountChat(ChatWire.MessageTexts(request));
+        return count + count / 50 + 8;
+    }
 
     /// <summary>The most prompt tokens a request may have and still leave <paramref name="outputTokens"/> for the answer.</summary>
     public int PromptLimit(int outputTokens) => Math.Max(0, contextWindow - WindowMargin - outputTokens);

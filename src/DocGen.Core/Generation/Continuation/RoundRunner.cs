@@ -84,9 +84,10 @@ internal sealed class RoundRunner(
             {
                 // Nothing was generated: the reservation is released, not spent.
                 meter?.Budget.Settle(grant?.Reserved ?? 0, 0);
-                if (ex.Kind == ModelErrorKind.BadRequest && offered is not null && _transcript.Count == 0)
+                if (ex.Kind == ModelErrorKind.BadRequest && offered is not null && _transcript.Count == 0 && ex.Message.Contains("tool", StringComparison.OrdinalIgnoreCase))
                 {
-                    // Some OpenAI-compatible servers reject tool definitions: ask again without them.
+                    // Some OpenAI-compatible servers reject tool definitions (vLLM without --enable-auto-tool-choice,
+                    // models without tool support): ask again without them. Other 400s are the request's own fault.
                     tools!.Reject();
                     ToolsRejected = true;
                     progress?.Invoke(new RequestProgress(name, round, 0, RequestProgressKind.Notice, "the server rejected the tool definitions; asking without tools"));
