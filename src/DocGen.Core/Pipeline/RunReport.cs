@@ -35,7 +35,8 @@ public sealed record RunReport
             TargetFramework = inputs.TargetFramework,
             Formats = options is null ? [] : Enum.GetValues<OutputFormats>().Where(f => f != OutputFormats.None && options.Formats.HasFlag(f)).Select(f => f.ToString().ToLowerInvariant()).ToList(),
             Counts = counts is null ? null : new ReportCounts(
-                model!.Assemblies.Sum(a => a.Namespaces.Length), counts.Types, counts.Members, counts.Documented, counts.Total, counts.Percent, counts.ByProvenance),
+                model!.Assemblies.Sum(a => a.Namespaces.Length), counts.Types, counts.Members, counts.Documented, counts.Total, counts.Percent, counts.ByProvenance)
+                { Partial = counts.Partial, Complete = counts.Complete },
             Generation = generation,
             Diagnostics = diagnostics.Select(d => new ReportDiagnostic(d.Id, d.Severity.ToString().ToLowerInvariant(), d.Message, d.File, d.Line)).ToList(),
         };
@@ -53,7 +54,13 @@ public sealed record RunReport
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions) + "\n";
 }
 
-public sealed record ReportCounts(int Namespaces, int Types, int Members, int Documented, int Total, double CoveragePercent, IReadOnlyDictionary<string, int> ByProvenance);
+public sealed record ReportCounts(int Namespaces, int Types, int Members, int Documented, int Total, double CoveragePercent, IReadOnlyDictionary<string, int> ByProvenance)
+{
+    /// <summary>Documented members whose human docs lack parts or had parts completed by DocGen.</summary>
+    public int Partial { get; init; }
+    /// <summary>Documented types and members that are not partial.</summary>
+    public int Complete { get; init; }
+}
 
 public sealed record ReportDiagnostic(string Id, string Severity, string Message, string? File, int? Line);
 

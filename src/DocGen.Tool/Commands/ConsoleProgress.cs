@@ -29,6 +29,17 @@ internal sealed class ConsoleProgress(TextWriter stderr) : IProgress<PipelinePro
                 if (_sinceLastLine.ElapsedMilliseconds >= 100)
                     Line($"Asking the model: {value.Completed}/{value.Total} done, receiving {value.Request} ({value.ReceivedChars:N0} chars)…");
                 break;
+            case GenerationProgressKind.RetryWaiting when value.Wait is { } wait:
+                Line($"Asking the model: {value.Request ?? "a request"} failed ({value.Detail}); retrying in {wait.TotalSeconds:0.0} s…");
+                break;
+            case GenerationProgressKind.ToolCall when _interactive:
+                Line($"Asking the model: {value.Request} looks up {value.Detail}…");
+                break;
+            case GenerationProgressKind.Notice:
+                // Said at once (the circuit breaker opened), on its own line so the live line does not overwrite it.
+                Clear();
+                stderr.WriteLine(value.Detail);
+                break;
             case GenerationProgressKind.RequestFinished:
                 if (_interactive || _sinceLastLine.ElapsedMilliseconds >= 2000 || value.Completed == value.Total)
                     Line($"Asking the model: {value.Completed}/{value.Total} done");

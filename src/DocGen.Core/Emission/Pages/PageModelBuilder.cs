@@ -299,7 +299,7 @@ internal sealed class PageModelBuilder(ApiModel model, PageNames pages, DocRende
         _ => new("missing", "missing", "No documentation"),
     };
 
-    private static CoverageNumbers Numbers(CoverageCounts c) => new(c.Documented, c.Total - c.Documented, c.Total, c.Percent);
+    private static CoverageNumbers Numbers(CoverageCounts c) => new(c.Documented, c.Total - c.Documented, c.Total, c.Percent) { Partial = c.Partial };
 
     private static string? ObsoleteText(ObsoleteInfo? info) => info is null ? null : string.IsNullOrWhiteSpace(info.Message) ? "Obsolete." : "Obsolete: " + info.Message;
 

@@ -65,7 +65,13 @@ public sealed record InheritedView(string Member, string DeclaringType);
 
 public sealed record AssemblyView(string Name, string? Version, string TargetFramework);
 
-public sealed record CoverageNumbers(int Documented, int Missing, int Total, double Percent);
+public sealed record CoverageNumbers(int Documented, int Missing, int Total, double Percent)
+{
+    /// <summary>Of <see cref="Documented"/>, the members a person documented in part (completed by a model or fallback, or still missing parts).</summary>
+    public int Partial { get; init; }
+    /// <summary>Documented and not partial.</summary>
+    public int Complete => Documented - Partial;
+}
 
 public sealed record NamespaceSummaryView(string Name, string Url, int TypeCount, CoverageNumbers Coverage);
 
