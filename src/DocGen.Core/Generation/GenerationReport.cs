@@ -90,7 +90,7 @@ public sealed record UseCaseTokens(int Requests, long InputTokens, long OutputTo
 /// <summary>Progress of the engine, for live displays.</summary>
 /// <param name="Kind">What happened.</param>
 /// <param name="Request">Request name (e.g. <c>member_docs Ns.Type #1</c>), or null for run-level events.</param>
-/// <param name="Round">0 for a first answer, then continuation rounds.</param>
+/// <param name="Round">0 for a first answer, then continuation rounds; for <see cref="GenerationProgressKind.RetryWaiting"/> from the transport, the retry's number (1 for the first).</param>
 /// <param name="ReceivedChars">Characters of the current answer received so far (streaming).</param>
 /// <param name="Completed">Requests finished so far.</param>
 /// <param name="Total">Requests planned (after cache lookups).</param>

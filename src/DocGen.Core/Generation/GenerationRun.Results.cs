@@ -27,7 +27,8 @@ internal sealed partial class GenerationRun
             progress is null ? null : p => progress.Report(new GenerationProgress(KindOf(p.Kind), name, p.Round, p.ReceivedChars, Volatile.Read(ref _completed), _total, p.Detail, p.Wait)),
             ct, _meter, _tools).ConfigureAwait(false);
 
-        Interlocked.Add(ref _requests, loop.LatenciesMs.Count + (loop.Failure is null ? 0 : 1));
+        // A failed request was sent (and counts) unless the circuit breaker kept it back.
+        Interlocked.Add(ref _requests, loop.LatenciesMs.Count + (loop.Failure is { Kind: not ModelErrorKind.CircuitOpen } ? 1 : 0));
         Interlocked.Add(ref _continuations, Math.Max(0, loop.Requests - 1));
         Interlocked.Add(ref _inputTokens, loop.InputTokens);
         Interlocked.Add(ref _outputTokens, loop.OutputTokens);

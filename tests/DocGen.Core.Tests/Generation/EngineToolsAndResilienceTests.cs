@@ -120,6 +120,7 @@ public sealed class EngineToolsAndResilienceTests : IDisposable
         open.Message.ShouldContain("3 request(s) in a row");
         run.WithId("DG0404").Count().ShouldBe(3);
         run.Report.CircuitBreakerTrips.ShouldBe(1);
+        run.Report.Requests.ShouldBe(3);
         run.Report.Members["fallback"].ShouldBe(20);
         run.ReportJson.ShouldContain("\"circuitBreakerTrips\": 1");
         lock (events)
@@ -145,7 +146,9 @@ public sealed class EngineToolsAndResilienceTests : IDisposable
         lock (events) waits = [.. events.Where(e => e.Kind == GenerationProgressKind.RetryWaiting)];
         waits.Count.ShouldBe(4);
         waits.ShouldAllBe(w => w.Detail == "HTTP 500" && w.Request!.StartsWith("member_docs Sample.Calc"));
-        waits.ShouldAllBe(w => w.Wait >= TimeSpan.FromMilliseconds(100) && w.Wait <= TimeSpan.FromMilliseconds(200));
+        // Retry n waits a random point in the upper half of 200 ms · 2^(n-1) (Round carries n).
+        foreach (var w in waits)
+            w.Wait!.Value.TotalMilliseconds.ShouldBeInRange(100 * (1 << (w.Round - 1)), 200 * (1 << (w.Round - 1)));
         waits.Select(w => w.Wait).Distinct().Count().ShouldBeGreaterThan(1, "concurrent retries must not wait in lockstep");
     }
 
