@@ -24,7 +24,7 @@ public sealed record EngineSettings
     public int MaxTotalOutputTokens { get; init; } = 8192;
     /// <summary>Stream answers (progress, and no timeout on a slow but live generation). Default true.</summary>
     public bool Stream { get; init; } = true;
-    /// <summary>Output tokens a member is expected to cost, for the budget estimate. Default 200.</summary>
+    /// <summary>Output tokens a member is expected to cost: the least output cap a request is sent with when the token budget runs low. Default 200.</summary>
     public int EstimatedOutputTokensPerItem { get; init; } = 200;
     /// <summary>Timeout of one remote cache request. Default 10 s.</summary>
     public TimeSpan RemoteCacheTimeout { get; init; } = TimeSpan.FromSeconds(10);
