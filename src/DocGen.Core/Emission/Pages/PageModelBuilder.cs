@@ -292,6 +292,10 @@ internal sealed class PageModelBuilder(ApiModel model, PageNames pages, DocRende
 
     internal static BadgeView Badge(Provenance provenance) => provenance.Source switch
     {
+        // A person's partial docs that DocGen completed: the badge says which parts are not theirs.
+        DocSource.Source when provenance.IsCompleted => new("source", "source, completed",
+            "Written in the source code's XML doc comment; DocGen added " + string.Join(", ", provenance.Parts.Select(p =>
+                $"{p.Part} ({(p.Source == DocSource.Generated ? "generated" + (p.Model is null ? "" : " by " + p.Model) : p.Source.ToString().ToLowerInvariant())})"))),
         DocSource.Source => new("source", "source", "Written in the source code's XML doc comment"),
         DocSource.Inherited => new("inherited", "inherited", "Inherited from a base member, interface or cref (inheritdoc)"),
         DocSource.Generated => new("generated", provenance.Model is null ? "generated" : $"generated ({provenance.Model})", $"Written by a language model{(provenance.Model is null ? "" : " (" + provenance.Model + ")")}; review it"),
