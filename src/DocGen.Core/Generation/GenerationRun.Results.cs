@@ -233,7 +233,7 @@ internal sealed partial class GenerationRun
                 _byUseCase.ToDictionary(p => p.Key, p => new UseCaseTokens(p.Value.Requests, p.Value.Input, p.Value.Output)), StringComparer.Ordinal),
             ToolRounds = _toolRounds,
             ToolCalls = _toolCalls,
-            CircuitBreakerTrips = _breaker?.Trips ?? 0,
+            CircuitBreakerTrips = _unreachableReported == 1 ? 0 : _breaker?.Trips ?? 0,
             PartialMembers = result.AllMembers.Count(DocCompleteness.IsPartial),
             CompleteMembers = result.AllMembers.Count(m => m.Provenance.IsDocumented && !DocCompleteness.IsPartial(m)),
             PartsGenerated = _partsGenerated,

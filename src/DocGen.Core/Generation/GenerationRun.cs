@@ -93,10 +93,12 @@ internal sealed partial class GenerationRun(
     private ILanguageModel? CreateProvider(int memberCount, int typeCount)
     {
         _breaker = new CircuitBreaker(settings.CircuitBreakerThreshold);
-        _breaker.Opened += reason =>
+        _breaker.Opened += failure =>
         {
+            // An unreachable endpoint has its own warning (DG0404, "no further requests"); the breaker only stops the retries in flight.
+            if (failure.Kind == ModelErrorKind.Unreachable) return;
             // Said the moment it happens: a long run should not keep the user waiting to learn of an outage.
-            var diagnostic = DiagnosticIds.ProviderCircuitOpen.Create(null, null, Math.Max(1, settings.CircuitBreakerThreshold), reason);
+            var diagnostic = DiagnosticIds.ProviderCircuitOpen.Create(null, null, Math.Max(1, settings.CircuitBreakerThreshold), failure.Message);
             ctx.Diagnostics.Add(Options.FailOnProviderError ? diagnostic with { Severity = DiagnosticSeverity.Error } : diagnostic);
             engine.Progress?.Report(new GenerationProgress(GenerationProgressKind.Notice, null, 0, 0, Volatile.Read(ref _completed), _total, diagnostic.ToCanonicalString()));
         };

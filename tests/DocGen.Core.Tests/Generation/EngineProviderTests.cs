@@ -282,6 +282,7 @@ public sealed class EngineProviderTests : IDisposable
         var run = await _h.RunAsync(TestModels.Calculator(count: 20), _h.Options(null) with { Provider = Options.ProviderKind.OpenAI, Endpoint = $"http://127.0.0.1:{port}/v1", MaxConcurrency = 1 });
 
         var warning = run.WithId("DG0404").ShouldHaveSingleItem(string.Join("\n", run.Diagnostics));
+        run.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning).ShouldBe(1);
         warning.Severity.ShouldBe(DiagnosticSeverity.Warning);
         warning.Message.ShouldContain("refused");
         warning.Message.ShouldContain("no further requests");

@@ -13,8 +13,8 @@ public sealed class CircuitBreaker(int threshold)
     private int _open;
     private string _reason = "";
 
-    /// <summary>Called once when the breaker opens, with the reason (the last failure's message).</summary>
-    public event Action<string>? Opened;
+    /// <summary>Called once when the breaker opens, with the failure that opened it.</summary>
+    public event Action<ModelException>? Opened;
 
     /// <summary>Consecutive failures that open the breaker. 0 disables it.</summary>
     public int Threshold => threshold;
@@ -36,13 +36,13 @@ public sealed class CircuitBreaker(int threshold)
     {
         if (!Counts(failure.Kind)) return;
         var count = Interlocked.Increment(ref _consecutive);
-        if (failure.Kind == ModelErrorKind.Unreachable || (threshold > 0 && count >= threshold)) Open(failure.Message);
+        if (failure.Kind == ModelErrorKind.Unreachable || (threshold > 0 && count >= threshold)) Open(failure);
     }
 
-    private void Open(string reason)
+    private void Open(ModelException failure)
     {
-        Volatile.Write(ref _reason, reason);
-        if (Interlocked.CompareExchange(ref _open, 1, 0) == 0) Opened?.Invoke(reason);
+        Volatile.Write(ref _reason, failure.Message);
+        if (Interlocked.CompareExchange(ref _open, 1, 0) == 0) Opened?.Invoke(failure);
     }
 
     /// <summary>The failure a request gets instead of being sent once the breaker is open.</summary>
