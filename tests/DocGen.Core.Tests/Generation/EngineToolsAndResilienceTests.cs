@@ -157,8 +157,9 @@ public sealed class EngineToolsAndResilienceTests : IDisposable
     {
         var full = FakeOpenAIServer.AnswerFor(string.Concat(Enumerable.Range(0, 3).Select(i => $"### M:Sample.Calc.Op{i}(System.Int32)\n")));
         _server.Enqueue(Scripted.Dropped(full, 30));
+        var events = new List<GenerationProgress>();
 
-        var run = await _h.RunAsync(TestModels.Calculator(), _h.Options(_server));
+        var run = await _h.RunAsync(TestModels.Calculator(), _h.Options(_server), new EngineProviderTests.SyncProgress(events));
 
         _server.Requests.Count.ShouldBe(2);
         _server.Requests[1].Prompt.ShouldNotContain("CONTINUATION");
@@ -166,5 +167,6 @@ public sealed class EngineToolsAndResilienceTests : IDisposable
         run.Report.Retries.ShouldBe(1);
         run.Report.Members["generated"].ShouldBe(3);
         run.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info).ShouldBeEmpty();
+        lock (events) events.ShouldContain(e => e.Kind == GenerationProgressKind.RetryWaiting && e.Detail == "the stream broke" && e.Round == 1);
     }
 }

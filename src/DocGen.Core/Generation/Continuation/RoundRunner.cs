@@ -76,7 +76,8 @@ internal sealed class RoundRunner(
                 if (StreamRetries >= limits.StreamRetries) throw broke.Failure;
                 StreamRetries++;
                 var wait = RetryTiming.Backoff(limits.BackoffBase, limits.MaxDelay, StreamRetries);
-                progress?.Invoke(new RequestProgress(name, round, 0, RequestProgressKind.Retrying, "the stream broke", wait));
+                // Round carries the retry's number here, as it does for the transport's retries.
+                progress?.Invoke(new RequestProgress(name, StreamRetries, 0, RequestProgressKind.Retrying, "the stream broke", wait));
                 await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
                 continue;
             }
