@@ -30,9 +30,12 @@ public sealed class EngineToolsAndResilienceTests : IDisposable
         ? FakeOpenAIServer.DocumentEverything(r)
         : Scripted.Json(FakeOpenAIServer.AnswerFor(r.Prompt, id => "Adds 41 to Helper, whose source is: " + r.ToolOutputs[0].ReplaceLineEndings(" ")));
 
-    [Fact]
-    public async Task GenerateAsync_ModelCallsGetSource_ToolOutputReachesTheNextRequestAndTheDoc()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task GenerateAsync_ModelCallsGetSource_ToolOutputReachesTheNextRequestAndTheDoc(bool stream)
     {
+        _h.Settings = _h.Settings with { Stream = stream };
         var events = new List<GenerationProgress>();
         _server.Enqueue(Scripted.CallTools(("get_source", """{"id":"M:Sample.Calc.Helper"}""")));
         _server.Responder = QuoteToolOutput;
