@@ -12,12 +12,16 @@ internal sealed class EngineOptions
     private readonly List<(OptionDefinition Definition, Option Option)> _options = [];
 
     /// <summary>Adds one option per definition to <paramref name="command"/>.</summary>
-    public EngineOptions(Command command)
+    /// <param name="command">The verb.</param>
+    /// <param name="flags">The flags this verb takes (so its <c>--help</c> lists only what it uses); null for all of them.</param>
+    public EngineOptions(Command command, IReadOnlyCollection<string>? flags = null)
     {
         foreach (var def in OptionBinder.Definitions)
         {
+            if (flags is not null && !flags.Contains(def.Flag)) continue;
+            // Booleans are switches (--debug); the value stays optional for turning a default-on one off (--fill-missing-docs false).
             Option option = def.IsSwitch
-                ? new Option<bool>(def.Flag) { Description = def.Description }
+                ? new Option<bool>(def.Flag) { Description = $"{def.Description} (MSBuild: {def.Property})" }
                 : new Option<string>(def.Flag) { Description = $"{def.Description} (MSBuild: {def.Property})" };
             command.Options.Add(option);
             _options.Add((def, option));
@@ -36,4 +40,11 @@ internal sealed class EngineOptions
         }
         return values;
     }
+
+    /// <summary>The flags of the options that shape a run of the pipeline over a project (every verb that runs it).</summary>
+    public static readonly string[] ModelFlags =
+    [
+        "--configuration", "--framework", "--include-internals", "--provider", "--model", "--endpoint", "--max-concurrency",
+        "--token-budget", "--cache-dir", "--remote-cache", "--fill-missing-docs", "--fail-on-provider-error", "--cache-max-size",
+    ];
 }

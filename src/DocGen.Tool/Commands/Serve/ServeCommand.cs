@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Net;
+using DocGen.Core.Diagnostics;
+using DocGen.Core.Options;
+
+namespace DocGen.Tool.Commands.Serve;
+
+/// <summary>
+/// <c>docgen serve [PATH] [--port N]</c>: builds the site, serves it on 127.0.0.1, and rebuilds and reloads the open
+/// pages whenever a source, project file or template changes. Ctrl+C stops it (exit code 0).
+/// </summary>
+internal static class ServeCommand
+{
+    public const int DefaultPort = 8080;
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var path = new Argument<string?>("path")
+        {
+            Description = "A .csproj, a folder holding one, or a .dll. Default: the only project in the current folder.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var port = new Option<int>("--port") { Description = $"Port on 127.0.0.1 (default {DefaultPort}; 0 picks a free one).", DefaultValueFactory = _ => DefaultPort };
+        var verbose = new Option<bool>("--verbose") { Description = "Print every rebuild's diagnostics in full, timings and informational messages." };
+        var command = new Command("serve", "Build the site, serve it on 127.0.0.1 and rebuild and reload the page when sources or templates change.");
+        command.Arguments.Add(path);
+        command.Options.Add(port);
+        command.Options.Add(verbose);
+        var engineOptions = new EngineOptions(command);
+
+        command.SetAction(async (parse, cancellationToken) => await new ServeRun(stdout, stderr, parse.GetValue(verbose))
+            .RunAsync(parse.GetValue(path), parse.GetValue(port), engineOptions.Given(parse), cancellationToken).ConfigureAwait(false));
+        return command;
+    }
+}
+
+/// <summary>The work behind <c>docgen serve</c>: build, serve, then watch → rebuild → reload until cancelled.</summary>
+internal sealed class ServeRun(TextWriter stdout, TextWriter stderr, bool verbose)
+{
+    public async Task<int> RunAsync(string? path, int port, IReadOnlyList<KeyValuePair<string, string?>> values, CancellationToken cancellationToken)
+    {
+        if (port is < 0 or > 65535)
+        {
+            CommandInputs.Print(stderr, DiagnosticIds.InvalidOption.Create($"--port: {port} is not a port number (1-65535, or 0 for a free one)"));
+            return ExitCodes.Usage;
+        }
+        try
+        {
+            var build = new BuildRun(stdout, stderr, verbose);
+            var (prepared, exitCode) = await build.PrepareAsync(path, values, cancellationToken).ConfigureAwait(false);
+            if (prepared is null) return exitCode;
+            // A served site needs its HTML, whatever --formats says.
+            var options = prepared.Options with { Formats = prepared.Options.Formats | OutputFormats.Html };
+            var site = Path.Combine(options.OutputPath!, "site");
+            var result = await build.RunPipelineAsync(prepared.Inputs, options, null, cancellationToken).ConfigureAwait(false);
+            build.Report(result, options);
+
+            SiteServer server;
+            try { server = SiteServer.Start(site, port); }
+            catch (HttpListenerException ex)
+            {
+                CommandInputs.Print(stderr, DiagnosticIds.ServeFailed.Create($"http://127.0.0.1:{port}/", ex.Message));
+                return ExitCodes.Errors;
+            }
+            await using (server.ConfigureAwait(false))
+            {
+                var projectDir = Path.GetDirectoryName(Path.GetFullPath(prepared.Inputs.ProjectPath ?? prepared.InputPath))!;
+                using var watcher = new ChangeWatcher(projectDir, options.TemplatesDirectory, options.OutputPath!);
+                stdout.WriteLine($"DocGen: serving {server.Url} from {site}; rebuilding when sources or templates change (Ctrl+C stops)");
+                await WatchAsync(server, watcher, prepared.InputPath, values, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl+C is how a server is meant to stop: files are whole (every write is atomic), the port is released.
+        }
+        stdout.WriteLine("DocGen: stopped serving");
+        return ExitCodes.Ok;
+    }
+
+    private async Task WatchAsync(SiteServer server, ChangeWatcher watcher, string input, IReadOnlyList<KeyValuePair<string, string?>> values, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var changed = await watcher.WaitAsync(cancellationToken).ConfigureAwait(false);
+            stdout.WriteLine($"DocGen: {Path.GetFileName(changed)} changed, rebuilding");
+            // A fresh preparation each time: the project is rebuilt when a source is newer than its assembly.
+            var build = new BuildRun(stdout, stderr, verbose);
+            var (prepared, _) = await build.PrepareAsync(input, values, cancellationToken).ConfigureAwait(false);
+            if (prepared is not null)
+            {
+                var options = prepared.Options with { Formats = prepared.Options.Formats | OutputFormats.Html };
+                var result = await build.RunPipelineAsync(prepared.Inputs, options, null, cancellationToken).ConfigureAwait(false);
+                if (build.Report(result, options) == ExitCodes.Ok)
+                {
+                    server.Reload();
+                    stdout.WriteLine($"DocGen: reloaded {server.Clients} open page(s)");
+                }
+            }
+        }
+    }
+}
