@@ -104,7 +104,7 @@ internal sealed class BuildRun(TextWriter stdout, TextWriter stderr, bool verbos
         // DG0410 is informational (a model-less build is normal), but a reader should still learn without --verbose that
         // the site shows made-up text: one line, before the summary (the MSBuild task keeps the last "DocGen:" line).
         if (result.Diagnostics.FirstOrDefault(d => d.Id == DiagnosticIds.FallbackDocsUsed.Id) is { } fallback)
-            stdout.WriteLine($"DocGen: {fallback.Message} ({fallback.Id}; write them, or generate them with a provider: docs/generation.md)");
+            stdout.WriteLine($"DocGen: {fallback.Message}. {fallback.Id}: write them, or have a provider generate them (docs/generation.md)");
         if (summary) stdout.WriteLine(SummaryLine.Format(result, options));
         return failed ? ExitCodes.Errors : ExitCodes.Ok;
     }

@@ -66,7 +66,7 @@ internal sealed class InitRun(TextWriter stdout, TextWriter stderr)
         }
         if (dryRun)
         {
-            stdout.WriteLine($"DocGen: init would change {Files()} (dry run: nothing written)");
+            stdout.WriteLine($"DocGen: init would have {Files()} (dry run: nothing written)");
             return ExitCodes.Ok;
         }
         foreach (var edit in _edits)
@@ -82,7 +82,7 @@ internal sealed class InitRun(TextWriter stdout, TextWriter stderr)
                 return ExitCodes.Errors;
             }
         }
-        stdout.WriteLine($"DocGen: init changed {Files()}; next: dotnet build, then open obj/Debug/<tfm>/docgen/site/index.html");
+        stdout.WriteLine($"DocGen: init {Files()}; next: dotnet build, then open obj/Debug/<tfm>/docgen/site/index.html");
         return ExitCodes.Ok;
     }
 

@@ -24,7 +24,8 @@ internal static class MsBuildFileEditor
         var closing = lines.FindLastIndex(l => l.Trim() == "</Project>");
         if (closing < 0) return null;
         var indent = Indentation(lines);
-        var inserted = new List<string> { "" };
+        // One blank line between what is there and the new blocks.
+        var inserted = closing > 0 && lines[closing - 1].Trim().Length == 0 ? new List<string>() : [""];
         inserted.AddRange(block.Select(l => Reindent(l, indent)));
         return new FileEdit(path, text, [new LineInsertion(closing, inserted)], FileEdit.DetectLineEnding(text));
     }
