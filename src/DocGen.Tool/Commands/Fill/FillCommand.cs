@@ -39,6 +39,8 @@ internal static class FillCommand
 /// <summary>The work behind <c>docgen fill</c>: the pipeline without emitters, then one <see cref="SourceFiller"/> pass per file.</summary>
 internal sealed class FillRun(TextWriter stdout, TextWriter stderr, bool verbose)
 {
+    private string _projectDir = "";
+
     public async Task<int> RunAsync(string? path, IReadOnlyList<KeyValuePair<string, string?>> values, bool apply, bool check, bool includeFallback, CancellationToken cancellationToken)
     {
         // The pipeline's own lines (diagnostics, the fallback note) go to stderr: stdout is the diff.
@@ -73,6 +75,7 @@ internal sealed class FillRun(TextWriter stdout, TextWriter stderr, bool verbose
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
         }
 
+        _projectDir = Path.GetDirectoryName(inputs.ProjectPath)!;
         var diagnostics = new DiagnosticBag();
         var filler = SourceFiller.Create(inputs.DefineConstants, inputs.LangVersion);
         var fills = new List<FileFill>();
@@ -152,8 +155,16 @@ internal sealed class FillRun(TextWriter stdout, TextWriter stderr, bool verbose
         }
     }
 
-    /// <summary>Paths in the diff: relative to the current folder, with forward slashes (what <c>git apply</c> and <c>patch -p1</c> expect).</summary>
-    private static string DisplayPath(string path) => Path.GetRelativePath(Directory.GetCurrentDirectory(), path).Replace('\\', '/');
+    /// <summary>
+    /// Paths in the diff, with forward slashes: relative to the current folder when the file is under it (apply the diff
+    /// from there), else relative to the project folder (apply it from there); <c>git apply</c> and <c>patch -p1</c> take both.
+    /// </summary>
+    private string DisplayPath(string path)
+    {
+        var cwd = Path.TrimEndingDirectorySeparator(Directory.GetCurrentDirectory()) + Path.DirectorySeparatorChar;
+        var baseDir = path.StartsWith(cwd, StringComparison.Ordinal) ? cwd : _projectDir;
+        return Path.GetRelativePath(baseDir, path).Replace('\\', '/');
+    }
 
     private void Print(Diagnostic diagnostic) => CommandInputs.Print(stderr, diagnostic);
 }
