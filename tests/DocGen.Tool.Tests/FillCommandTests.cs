@@ -84,10 +84,10 @@ public sealed class FillCommandTests(FillFixture fixture) : IClassFixture<FillFi
     public void Fill_Default_PrintsAUnifiedDiffAndChangesNoFile()
     {
         fixture.Diff.ExitCode.ShouldBe(0, fixture.Diff.StdErr);
-        fixture.Diff.StdOut.ShouldStartWith("--- a/Calculator.cs\n+++ b/Calculator.cs\n@@ ");
+        fixture.Diff.StdOut.ShouldStartWith("--- a/Calculator.cs\n+++ b/Calculator.cs\n@@ ", customMessage: fixture.Diff.StdErr);
         fixture.Diff.StdOut.ShouldContain("+    /// Adds a &amp; b when a &lt; b or not.\n");
         fixture.Diff.StdOut.ShouldContain("+    /// <param name=\"a\">The first term.</param>\n");
-        fixture.Diff.StdOut.ShouldNotContain("Written by a person");
+        fixture.Diff.StdOut.ShouldNotContain("+    /// <summary>Written by a person");
         fixture.Diff.StdErr.ShouldMatch(@"DocGen: \d+ doc comments for 3 files \(the diff above\)");
         fixture.Diff.StdOut.ShouldNotContain("DocGen:", customMessage: "stdout holds only the diff");
         // Measured before --apply ran: the diff run left the sources alone.

@@ -34,7 +34,8 @@ internal sealed class EngineOptions
         var values = new List<KeyValuePair<string, string?>>();
         foreach (var (def, option) in _options)
         {
-            if (parse.GetResult(option) is null) continue;
+            // Implicit: not on the command line (a bool option reports its default false), so the engine's default stands.
+            if (parse.GetResult(option) is not { Implicit: false }) continue;
             var value = option is Option<bool> b ? (parse.GetValue(b) ? "true" : "false") : parse.GetValue((Option<string>)option);
             values.Add(new(def.Flag, value));
         }

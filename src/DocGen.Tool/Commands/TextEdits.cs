@@ -37,7 +37,10 @@ internal sealed record FileEdit(string Path, string? OldText, IReadOnlyList<Line
     /// <summary>A unified diff (<c>git apply</c>/<c>patch -p1</c> form) with paths shown as <paramref name="displayPath"/>.</summary>
     public string UnifiedDiff(string displayPath, int context = 3)
     {
-        var oldLines = SplitLines(OldText ?? "");
+        // Lines keep their carriage returns (and added lines get the file's): a patch for a CRLF file must say CRLF,
+        // or git apply and patch find no context to apply it to.
+        var oldLines = SplitLines(OldText ?? "", keepCarriageReturns: true);
+        var cr = LineEnding == "\r\n" ? "\r" : "";
         var sb = new StringBuilder();
         sb.Append(OldText is null ? "--- /dev/null\n" : $"--- a/{displayPath}\n").Append($"+++ b/{displayPath}\n");
         var missingFinalBreak = OldText is { Length: > 0 } t && t[^1] != '\n';
@@ -57,7 +60,7 @@ internal sealed record FileEdit(string Path, string? OldText, IReadOnlyList<Line
             {
                 while (next <= j && ordered[next].Line == line)
                 {
-                    foreach (var text in ordered[next].Lines) hunk.Append('+').Append(text).Append('\n');
+                    foreach (var text in ordered[next].Lines) hunk.Append('+').Append(text).Append(cr).Append('\n');
                     inserted += ordered[next].Lines.Count;
                     next++;
                 }
@@ -76,9 +79,9 @@ internal sealed record FileEdit(string Path, string? OldText, IReadOnlyList<Line
     }
 
     /// <summary>The lines of <paramref name="text"/> without their line breaks (a final break ends the last line).</summary>
-    public static List<string> SplitLines(string text)
+    public static List<string> SplitLines(string text, bool keepCarriageReturns = false)
     {
-        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var lines = text.Split('\n').Select(l => keepCarriageReturns ? l : l.TrimEnd('\r')).ToList();
         if (lines.Count > 0 && lines[^1].Length == 0) lines.RemoveAt(lines.Count - 1);
         return lines;
     }
