@@ -144,5 +144,18 @@ public sealed partial class BuildCommandTests
         given.ShouldBe([new("--debug", "true")], "a bool flag left out must not be passed as false (--fill-missing-docs defaults to true)");
     }
 
+    [Theory]
+    [InlineData("1048576", 1048576L)]
+    [InlineData("512KB", 512L * 1024)]
+    [InlineData("500MB", 500L * 1024 * 1024)]
+    [InlineData("1.5 GiB", 3L * 512 * 1024 * 1024)]
+    public void ParseSize_BinaryUnits_AreBytes(string text, long bytes) => Core.Options.OptionBinder.ParseSize(text).ShouldBe(bytes);
+
+    [Theory]
+    [InlineData("lots")]
+    [InlineData("5XB")]
+    [InlineData("-1MB")]
+    public void ParseSize_NotASize_IsAFormatError(string text) => Should.Throw<FormatException>(() => Core.Options.OptionBinder.ParseSize(text));
+
     private static IEnumerable<Command> Walk(Command command) => command.Subcommands.SelectMany(Walk).Prepend(command);
 }
