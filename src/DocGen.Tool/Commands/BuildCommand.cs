@@ -7,11 +7,7 @@ internal static class BuildCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var path = new Argument<string?>("path")
-        {
-            Description = "A .csproj, a folder holding one, or a .dll (with its .xml beside it). Default: the only project in the current folder.",
-            Arity = ArgumentArity.ZeroOrOne,
-        };
+        var path = CommandInputs.PathArgument("A .csproj, a folder holding one, or a .dll (with its .xml beside it).");
         var request = new Option<string?>("--request") { Description = "Run a request file written by the DocGen.Build MSBuild task (internal).", Hidden = true };
         // No -v: in the dotnet CLI -v is --verbosity, which takes a level.
         var verbose = new Option<bool>("--verbose") { Description = "Print stage timings, memory figures and informational messages." };

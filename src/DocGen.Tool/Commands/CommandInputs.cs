@@ -15,12 +15,12 @@ internal static class CommandInputs
     public static void Print(TextWriter stderr, Diagnostic diagnostic) =>
         stderr.WriteLine(diagnostic.ToCanonicalString().Replace("\n", "\n    "));
 
-    /// <summary>The only .csproj of <paramref name="folder"/>, or null when there is none or several.</summary>
-    public static string? FindProject(string folder)
+    /// <summary>The optional <c>PATH</c> argument of the verbs that work on a project.</summary>
+    public static System.CommandLine.Argument<string?> PathArgument(string description) => new("path")
     {
-        var projects = Directory.GetFiles(folder, "*.csproj");
-        return projects.Length == 1 ? projects[0] : null;
-    }
+        Description = description + " Default: the only project in the current folder.",
+        Arity = System.CommandLine.ArgumentArity.ZeroOrOne,
+    };
 
     /// <summary>
     /// The input a verb works on: <paramref name="path"/> itself when it is a file, the one .csproj of a folder

@@ -15,11 +15,7 @@ internal static class FillCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var path = new Argument<string?>("path")
-        {
-            Description = "A .csproj or a folder holding one (its sources are what fill edits). Default: the only project in the current folder.",
-            Arity = ArgumentArity.ZeroOrOne,
-        };
+        var path = CommandInputs.PathArgument("A .csproj or a folder holding one (its sources are what fill edits).");
         var apply = new Option<bool>("--apply") { Description = "Write the doc comments into the source files instead of printing the diff." };
         var check = new Option<bool>("--check") { Description = "Exit with 1 (DG0023) when public API lacks docs written in the sources (for CI); prints the diff too." };
         var includeFallback = new Option<bool>("--include-fallback") { Description = "Also write deterministic fallback docs (made from the names) where no model answered." };

@@ -15,11 +15,7 @@ internal static class ServeCommand
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var path = new Argument<string?>("path")
-        {
-            Description = "A .csproj, a folder holding one, or a .dll. Default: the only project in the current folder.",
-            Arity = ArgumentArity.ZeroOrOne,
-        };
+        var path = CommandInputs.PathArgument("A .csproj, a folder holding one, or a .dll.");
         var port = new Option<int>("--port") { Description = $"Port on 127.0.0.1 (default {DefaultPort}; 0 picks a free one).", DefaultValueFactory = _ => DefaultPort };
         var verbose = new Option<bool>("--verbose") { Description = "Print every rebuild's diagnostics in full, timings and informational messages." };
         var command = new Command("serve", "Build the site, serve it on 127.0.0.1 and rebuild and reload the page when sources or templates change.");
@@ -46,14 +42,10 @@ internal sealed class ServeRun(TextWriter stdout, TextWriter stderr, bool verbos
         }
         try
         {
-            var build = new BuildRun(stdout, stderr, verbose);
-            var (prepared, exitCode) = await build.PrepareAsync(path, values, cancellationToken).ConfigureAwait(false);
+            var (prepared, exitCode) = await BuildAsync(path, values, cancellationToken).ConfigureAwait(false);
             if (prepared is null) return exitCode;
-            // A served site needs its HTML, whatever --formats says.
-            var options = prepared.Options with { Formats = prepared.Options.Formats | OutputFormats.Html };
+            var options = prepared.Options;
             var site = Path.Combine(options.OutputPath!, "site");
-            var result = await build.RunPipelineAsync(prepared.Inputs, options, null, cancellationToken).ConfigureAwait(false);
-            build.Report(result, options);
 
             SiteServer server;
             try { server = SiteServer.Start(site, port); }
@@ -84,19 +76,26 @@ internal sealed class ServeRun(TextWriter stdout, TextWriter stderr, bool verbos
         {
             var changed = await watcher.WaitAsync(cancellationToken).ConfigureAwait(false);
             stdout.WriteLine($"DocGen: {Path.GetFileName(changed)} changed, rebuilding");
-            // A fresh preparation each time: the project is rebuilt when a source is newer than its assembly.
-            var build = new BuildRun(stdout, stderr, verbose);
-            var (prepared, _) = await build.PrepareAsync(input, values, cancellationToken).ConfigureAwait(false);
-            if (prepared is not null)
+            if (await BuildAsync(input, values, cancellationToken).ConfigureAwait(false) is { Run: not null, ExitCode: ExitCodes.Ok })
             {
-                var options = prepared.Options with { Formats = prepared.Options.Formats | OutputFormats.Html };
-                var result = await build.RunPipelineAsync(prepared.Inputs, options, null, cancellationToken).ConfigureAwait(false);
-                if (build.Report(result, options) == ExitCodes.Ok)
-                {
-                    server.Reload();
-                    stdout.WriteLine($"DocGen: reloaded {server.Clients} open page(s)");
-                }
+                server.Reload();
+                stdout.WriteLine($"DocGen: reloaded {server.Clients} open page(s)");
             }
         }
+    }
+
+    /// <summary>
+    /// One build of the site. The input is prepared afresh each time, so a project whose sources are newer than its
+    /// assembly is rebuilt first; a served site needs its HTML, whatever <c>--formats</c> says.
+    /// </summary>
+    /// <returns>The prepared run (null when the input could not be loaded) and the exit code of the build.</returns>
+    private async Task<(PreparedRun? Run, int ExitCode)> BuildAsync(string? input, IReadOnlyList<KeyValuePair<string, string?>> values, CancellationToken cancellationToken)
+    {
+        var build = new BuildRun(stdout, stderr, verbose);
+        var (prepared, exitCode) = await build.PrepareAsync(input, values, cancellationToken).ConfigureAwait(false);
+        if (prepared is null) return (null, exitCode);
+        prepared = prepared with { Options = prepared.Options with { Formats = prepared.Options.Formats | OutputFormats.Html } };
+        var result = await build.RunPipelineAsync(prepared.Inputs, prepared.Options, null, cancellationToken).ConfigureAwait(false);
+        return (prepared, build.Report(result, prepared.Options));
     }
 }
