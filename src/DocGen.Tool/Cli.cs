@@ -1,5 +1,8 @@
 using System.CommandLine;
 using DocGen.Tool.Commands;
+using DocGen.Tool.Commands.Fill;
+using DocGen.Tool.Commands.Init;
+using DocGen.Tool.Commands.Serve;
 
 namespace DocGen.Tool;
 
@@ -25,7 +28,11 @@ public static class Cli
         var root = new RootCommand("DocGen: API documentation sites, package manifests and generated code from .NET builds.");
         root.Subcommands.Add(BuildCommand.Create(stdout, stderr));
         root.Subcommands.Add(RenderCommand.Create(stdout, stderr));
-        root.Subcommands.Add(GenerateCodeCommand.Create(stdout));
+        root.Subcommands.Add(GenerateCodeCommand.Create(stdout, stderr));
+        root.Subcommands.Add(FillCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ServeCommand.Create(stdout, stderr));
+        root.Subcommands.Add(InitCommand.Create(stdout, stderr));
+        root.Subcommands.Add(Commands.Cache.CacheCommand.Create(stdout, stderr));
         return root;
     }
 
@@ -48,13 +55,13 @@ public static class Cli
         }
         catch (OperationCanceledException)
         {
-            stdout.WriteLine("docgen: error DG0008: Cancelled");
+            stderr.WriteLine("docgen: error DG0008: Cancelled");
             return ExitCodes.Cancelled;
         }
         catch (Exception ex)
         {
             // A bug, not a user error: say so with the stack so it can be reported, never crash silently.
-            stdout.WriteLine($"docgen: error DG0009: Internal error: {ex.GetType().Name}: {ex.Message}");
+            stderr.WriteLine($"docgen: error DG0009: Internal error: {ex.GetType().Name}: {ex.Message}");
             stderr.WriteLine(ex);
             return ExitCodes.Errors;
         }

@@ -28,7 +28,8 @@ public sealed class BuildIntegrationTests(PackedFeed feed)
         var build = await feed.BuildAsync(project);
 
         var root = Path.Combine(project, Obj, "docgen");
-        var summary = build.StdOut.Split('\n').Select(l => l.Trim()).SingleOrDefault(l => l.StartsWith("DocGen: ", StringComparison.Ordinal));
+        // The summary line; a "DocGen: … fallback text … DG0410" line may come before it.
+        var summary = build.StdOut.Split('\n').Select(l => l.Trim()).SingleOrDefault(l => l.StartsWith("DocGen: ", StringComparison.Ordinal) && l.Contains("% documented", StringComparison.Ordinal));
         summary.ShouldNotBeNull(build.Output);
         summary.ShouldEndWith("→ " + Path.Combine(root, "site"));
         var listed = File.ReadAllLines(Path.Combine(root, ".docgen-files.txt")).Where(l => l.Length > 0).ToList();

@@ -40,7 +40,7 @@ public sealed record CliResult(int ExitCode, string StdOut, string StdErr)
     }
 }
 
-public sealed class BuildCommandTests(HelloProjectFixture fixture) : IClassFixture<HelloProjectFixture>
+public sealed partial class BuildCommandTests(HelloProjectFixture fixture) : IClassFixture<HelloProjectFixture>
 {
     [Fact]
     public void Build_Project_BuildsItAndWritesSiteMarkdownAndReport()
@@ -111,7 +111,7 @@ public sealed class BuildCommandTests(HelloProjectFixture fixture) : IClassFixtu
         var result = await CliResult.RunAsync("build", dll, "--output", temp.Path, "--formats", "markdown");
 
         result.ExitCode.ShouldBe(0, result.StdOut);
-        result.StdOut.ShouldNotContain("DG0006");
+        result.StdErr.ShouldNotContain("DG0006");
         Directory.GetFiles(Path.Combine(temp.Path, "markdown"), "*.md", SearchOption.AllDirectories)
             .Select(File.ReadAllText).ShouldContain(text => text.Contains("Greets people by name."));
     }
@@ -131,7 +131,7 @@ public sealed class BuildCommandTests(HelloProjectFixture fixture) : IClassFixtu
 
         result.ExitCode.ShouldBe(0, result.StdOut + result.StdErr);
         result.StdErr.ShouldContain("Building Hello.Lib.csproj");
-        Directory.GetFiles(Path.Combine(project, "obj", "docgen", "markdown"), "*.md", SearchOption.AllDirectories)
+        Directory.GetFiles(Path.Combine(project, "obj", "Debug", "net10.0", "docgen", "markdown"), "*.md", SearchOption.AllDirectories)
             .Select(File.ReadAllText).ShouldContain(text => text.Contains("Welcomes people warmly."));
     }
 
@@ -175,8 +175,8 @@ public sealed class BuildCommandTests(HelloProjectFixture fixture) : IClassFixtu
         var result = await CliResult.RunAsync("build", "--request", file);
 
         result.ExitCode.ShouldBe(ExitCodes.Usage);
-        result.StdOut.ShouldContain("error DG0001: DocGenFormats: unknown format 'pdf'");
-        result.StdOut.ShouldContain("error DG0001: DocGenMaxConcurrency: 'lots' is not a whole number");
+        result.StdErr.ShouldContain("error DG0001: DocGenFormats: unknown format 'pdf'");
+        result.StdErr.ShouldContain("error DG0001: DocGenMaxConcurrency: 'lots' is not a whole number");
     }
 
     [Fact]
@@ -188,7 +188,7 @@ public sealed class BuildCommandTests(HelloProjectFixture fixture) : IClassFixtu
         var result = await CliResult.RunAsync("build", "--request", file);
 
         result.ExitCode.ShouldBe(ExitCodes.Usage);
-        result.StdOut.ShouldContain("error DG0010:");
+        result.StdErr.ShouldContain("error DG0010:");
     }
 
     [Theory]
@@ -202,8 +202,8 @@ public sealed class BuildCommandTests(HelloProjectFixture fixture) : IClassFixtu
         var result = await CliResult.RunAsync("build", fixture.Project, flag, value);
 
         result.ExitCode.ShouldBe(ExitCodes.Usage);
-        result.StdOut.ShouldContain("error DG0001: ");
-        result.StdOut.ShouldContain(expected);
+        result.StdErr.ShouldContain("error DG0001: ");
+        result.StdErr.ShouldContain(expected);
     }
 
     [Fact]
@@ -212,7 +212,7 @@ public sealed class BuildCommandTests(HelloProjectFixture fixture) : IClassFixtu
         var result = await CliResult.RunAsync("build", "/nonexistent/Nothing.csproj");
 
         result.ExitCode.ShouldBe(ExitCodes.Usage);
-        result.StdOut.ShouldContain("error DG0002: Input '/nonexistent/Nothing.csproj' does not exist");
+        result.StdErr.ShouldContain("error DG0002: Input '/nonexistent/Nothing.csproj' does not exist");
     }
 
     [Fact]
@@ -224,7 +224,7 @@ public sealed class BuildCommandTests(HelloProjectFixture fixture) : IClassFixtu
         var result = await CliResult.RunAsync("build", file);
 
         result.ExitCode.ShouldBe(ExitCodes.Usage);
-        result.StdOut.ShouldContain("DG0003");
+        result.StdErr.ShouldContain("DG0003");
     }
 
     [Fact]
@@ -256,6 +256,6 @@ public sealed class BuildCommandTests(HelloProjectFixture fixture) : IClassFixtu
         var result = await ProcessRunner.RunAsync("dotnet", ["exec", docgen, "build", fixture.Project, "--formats", "pdf"], fixture.Temp.Path);
 
         result.ExitCode.ShouldBe(2);
-        result.StdOut.ShouldContain("DG0001");
+        result.StdErr.ShouldContain("DG0001");
     }
 }

@@ -23,13 +23,24 @@ public sealed class DocumentationTests
         var doc = File.ReadAllText(Path.Combine(Fixtures.RepositoryRoot, "docs", "configuration.md"));
         var root = Cli.CreateRoot(TextWriter.Null, TextWriter.Null);
 
-        root.Subcommands.Select(c => c.Name).ShouldBe(["build", "render", "generate-code"], ignoreOrder: true);
-        foreach (var verb in root.Subcommands)
+        root.Subcommands.Select(c => c.Name).ShouldBe(["build", "render", "generate-code", "fill", "serve", "init", "cache"], ignoreOrder: true);
+        foreach (var (verb, path) in Verbs(root, "docgen"))
         {
-            doc.ShouldContain("`docgen " + verb.Name, customMessage: $"docs/configuration.md lacks the verb {verb.Name}");
+            doc.ShouldContain("`" + path, customMessage: $"docs/configuration.md lacks the verb {path}");
             foreach (var option in verb.Options.Where(o => !o.Hidden))
                 foreach (var name in option.Aliases.Prepend(option.Name))
-                    doc.ShouldContain("`" + name, customMessage: $"docs/configuration.md lacks {name} of docgen {verb.Name}");
+                    doc.ShouldContain("`" + name, customMessage: $"docs/configuration.md lacks {name} of {path}");
+        }
+    }
+
+    /// <summary>Every verb under <paramref name="command"/> (sub-verbs such as <c>cache prune</c> too), with its full name.</summary>
+    private static IEnumerable<(System.CommandLine.Command Verb, string Path)> Verbs(System.CommandLine.Command command, string prefix)
+    {
+        foreach (var verb in command.Subcommands)
+        {
+            var path = prefix + " " + verb.Name;
+            yield return (verb, path);
+            foreach (var nested in Verbs(verb, path)) yield return nested;
         }
     }
 

@@ -94,7 +94,7 @@ public sealed class GenerateCodeCommandTests(CodeUnitAppFixture fixture) : IClas
         var result = await CliResult.RunAsync("generate-code", missing, "--output", temp.Combine("out"));
 
         result.ExitCode.ShouldBe(ExitCodes.Usage);
-        result.StdOut.ShouldContain($"{missing}: error DG0710: The code spec '{missing}' does not exist");
+        result.StdErr.ShouldContain($"{missing}: error DG0710: The code spec '{missing}' does not exist");
         Directory.Exists(temp.Combine("out")).ShouldBeFalse();
     }
 
@@ -108,9 +108,9 @@ public sealed class GenerateCodeCommandTests(CodeUnitAppFixture fixture) : IClas
         var optional = await CliResult.RunAsync([.. common, "--code-optional"]);
 
         required.ExitCode.ShouldBe(ExitCodes.Errors);
-        required.StdOut.ShouldContain($"{fixture.Spec}: error DG0718: The code unit '{fixture.Spec}' is not in the cache");
+        required.StdErr.ShouldContain($"{fixture.Spec}: error DG0718: The code unit '{fixture.Spec}' is not in the cache");
         optional.ExitCode.ShouldBe(ExitCodes.Ok, optional.StdOut);
-        optional.StdOut.ShouldContain("warning DG0719");
+        optional.StdErr.ShouldContain("warning DG0719");
         optional.StdOut.ShouldContain("0 files");
     }
 
@@ -120,7 +120,7 @@ public sealed class GenerateCodeCommandTests(CodeUnitAppFixture fixture) : IClas
         var result = await CliResult.RunAsync("generate-code", fixture.Spec, "--max-concurrency", "0");
 
         result.ExitCode.ShouldBe(ExitCodes.Usage);
-        result.StdOut.ShouldContain("error DG0001");
+        result.StdErr.ShouldContain("error DG0001");
     }
 
     [Fact]

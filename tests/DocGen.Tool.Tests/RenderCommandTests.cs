@@ -64,8 +64,8 @@ public sealed class RenderCommandTests(ModelsProjectFixture fixture) : IClassFix
         var result = await CliResult.RunAsync("render", template, "--assembly", fixture.Assembly, "--output", temp.Combine("o.txt"));
 
         result.ExitCode.ShouldBe(ExitCodes.Errors);
-        result.StdOut.ShouldContain($"{template}(3,1): error DG0703: ");
-        result.StdOut.ShouldContain("nmae is undefined");
+        result.StdErr.ShouldContain($"{template}(3,1): error DG0703: ");
+        result.StdErr.ShouldContain("nmae is undefined");
         File.Exists(temp.Combine("o.txt")).ShouldBeFalse();
     }
 
@@ -75,7 +75,7 @@ public sealed class RenderCommandTests(ModelsProjectFixture fixture) : IClassFix
         var result = await CliResult.RunAsync("render", "nope.hbs", "--assembly", fixture.Assembly, "--output", "x.ts");
 
         result.ExitCode.ShouldBe(ExitCodes.Usage);
-        result.StdOut.ShouldContain("nope.hbs: error DG0701: The template 'nope.hbs' does not exist");
+        result.StdErr.ShouldContain("nope.hbs: error DG0701: The template 'nope.hbs' does not exist");
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class RenderCommandTests(ModelsProjectFixture fixture) : IClassFix
         var result = await CliResult.RunAsync("render", fixture.Template, "--assembly", fixture.Assembly);
 
         result.ExitCode.ShouldBe(ExitCodes.Usage);
-        result.StdOut.ShouldContain("DG0705");
+        result.StdErr.ShouldContain("DG0705");
     }
 
     [Fact]
@@ -93,6 +93,6 @@ public sealed class RenderCommandTests(ModelsProjectFixture fixture) : IClassFix
         var result = await CliResult.RunAsync("render", fixture.Template, "--assembly", fixture.Assembly, "--project", fixture.Project, "--output", "x");
 
         result.ExitCode.ShouldBe(ExitCodes.Usage);
-        result.StdOut.ShouldContain("either --project or --assembly");
+        result.StdErr.ShouldContain("either --project or --assembly");
     }
 }

@@ -37,10 +37,10 @@ public sealed partial class SampleLibrarySiteTests(SampleSiteFixture sample) : I
     public void Build_Sample_SucceedsWithTheExpectedWarnings()
     {
         sample.Run.ExitCode.ShouldBe(0, sample.Run.StdOut + sample.Run.StdErr);
-        sample.Run.StdOut.ShouldContain("warning DG0101: The XML doc comment of 'M:Sample.Library.Text.Awkward.Malformed(System.Int32)'");
-        sample.Run.StdOut.ShouldContain("warning DG0203: Reference '!:DoesNotExist'");
-        sample.Run.StdOut.ShouldContain("warning DG0103:");
-        sample.Run.StdOut.ShouldMatch(@"Awkward\.cs\(\d+\): warning DG0101", "diagnostics carry the source file and line");
+        sample.Run.StdErr.ShouldContain("warning DG0101: The XML doc comment of 'M:Sample.Library.Text.Awkward.Malformed(System.Int32)'");
+        sample.Run.StdErr.ShouldContain("warning DG0203: Reference '!:DoesNotExist'");
+        sample.Run.StdErr.ShouldContain("warning DG0103:");
+        sample.Run.StdErr.ShouldMatch(@"Awkward\.cs\(\d+\): warning DG0101", "diagnostics carry the source file and line");
 
         using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(sample.Output, "report.json")));
         var counts = report.RootElement.GetProperty("counts");

@@ -24,6 +24,7 @@ public sealed class ProjectEvaluator
     [
         "TargetPath", "DocumentationFile", "TargetFramework", "TargetFrameworks", "ProjectAssetsFile",
         "NuGetPackageRoot", "DefineConstants", "LangVersion", "AssemblyName", "MSBuildProjectName",
+        "IntermediateOutputPath",
     ];
 
     private readonly string _dotnet;
@@ -104,6 +105,9 @@ public sealed class ProjectEvaluator
             TargetFramework = tfm,
             ProjectAssetsFile = Prop(resolved, "ProjectAssetsFile") is { Length: > 0 } assets ? assets : null,
             NuGetPackageRoot = Prop(resolved, "NuGetPackageRoot") is { Length: > 0 } root ? root : null,
+            IntermediateOutputPath = Prop(resolved, "IntermediateOutputPath") is { Length: > 0 } obj
+                ? Path.GetFullPath(Path.Combine(projectDir, obj.Replace('\\', '/')))
+                : null,
         };
     }
 

@@ -29,6 +29,9 @@ public sealed record ProjectInputs
     public string TargetFramework { get; init; } = "";
     /// <summary><c>$(ProjectAssetsFile)</c> (<c>obj/project.assets.json</c>), for manifests.</summary>
     public string? ProjectAssetsFile { get; init; }
+    /// <summary><c>$(IntermediateOutputPath)</c> as a full path, when the CLI evaluated the project: its default output
+    /// is <c>docgen/</c> there, the same folder a build with the DocGen.Build package writes (and <c>dotnet clean</c> empties).</summary>
+    public string? IntermediateOutputPath { get; init; }
     /// <summary>NuGet packages folder (<c>$(NuGetPackageRoot)</c>), for reading nuspecs offline.</summary>
     public string? NuGetPackageRoot { get; init; }
 }

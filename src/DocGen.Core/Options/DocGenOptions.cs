@@ -62,6 +62,10 @@ public sealed record DocGenOptions
     public bool FillMissingDocs { get; init; } = true;
     /// <summary>Turn provider failures into errors instead of warnings with fallback. Default false.</summary>
     public bool FailOnProviderError { get; init; }
+    /// <summary>Coverage below this percentage (0–100) is an error (DG0021), for CI; null for no check.</summary>
+    public double? MinCoverage { get; init; }
+    /// <summary>After a run, prune the local cache to this many bytes, least recently used entries first; null for no limit.</summary>
+    public long? CacheMaxSize { get; init; }
     /// <summary>A code unit with no cached answer and no model is a warning (no files) instead of an error. Default false.</summary>
     public bool CodeOptional { get; init; }
 

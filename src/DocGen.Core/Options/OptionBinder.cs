@@ -41,8 +41,10 @@ public static class OptionBinder
         new("--context-window", "DocGenContextWindow", "Tokens one model request may hold (default: the model's window; 8192 for unknown models).", false, (o, v) => o with { ContextWindow = ParseInt(v) }),
         new("--cache-dir", "DocGenCacheDirectory", "Cache folder for model answers (default: the per-user cache, ~/.cache/docgen).", false, (o, v) => o with { CacheDirectory = v }),
         new("--remote-cache", "DocGenRemoteCacheUrl", "HTTP GET/PUT cache base URL.", false, (o, v) => o with { RemoteCacheUrl = v }),
-        new("--fill-missing-docs", "DocGenFillMissingDocs", "Ask the model for members without docs (default true).", false, (o, v) => o with { FillMissingDocs = ParseBool(v) }),
+        new("--fill-missing-docs", "DocGenFillMissingDocs", "Ask the model for members without docs (default true; --fill-missing-docs false turns it off).", true, (o, v) => o with { FillMissingDocs = ParseBool(v) }),
         new("--fail-on-provider-error", "DocGenFailOnProviderError", "Make provider failures errors instead of warnings.", true, (o, v) => o with { FailOnProviderError = ParseBool(v) }),
+        new("--min-coverage", "DocGenMinCoverage", "Fail with DG0021 when less than this percentage (0-100) of the API is documented.", false, (o, v) => o with { MinCoverage = ParsePercent(v) }),
+        new("--cache-max-size", "DocGenCacheMaxSize", "After the run, prune the local cache to this size, least recently used entries first (e.g. 500MB, 2GB).", false, (o, v) => o with { CacheMaxSize = ParseSize(v) }),
         new("--code-optional", "DocGenCodeOptional", "A code unit with no cached answer and no model is a warning, not an error.", true, (o, v) => o with { CodeOptional = ParseBool(v) }),
     ];
 
@@ -109,6 +111,30 @@ public static class OptionBinder
         "openai" or "azure" or "azureopenai" => ProviderKind.OpenAI,
         _ => throw new FormatException($"unknown provider '{value}' (expected none or openai)"),
     };
+
+    /// <summary>A percentage from 0 to 100, with or without a trailing <c>%</c>.</summary>
+    public static double ParsePercent(string value) =>
+        double.TryParse(value.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n is >= 0 and <= 100 ? n
+        : throw new FormatException($"'{value}' is not a percentage from 0 to 100");
+
+    /// <summary>A size in bytes, with an optional binary unit: <c>1048576</c>, <c>512KB</c>, <c>500MB</c>, <c>2GB</c> (KB = 1024 bytes; KiB, MiB, GiB too).</summary>
+    public static long ParseSize(string value)
+    {
+        var text = value.Replace("_", "").Replace(" ", "").ToUpperInvariant();
+        var digits = text.Length - text.TrimStart("0123456789.".ToCharArray()).Length;
+        var unit = text[digits..] switch
+        {
+            "" or "B" => 1L,
+            "K" or "KB" or "KIB" => 1L << 10,
+            "M" or "MB" or "MIB" => 1L << 20,
+            "G" or "GB" or "GIB" => 1L << 30,
+            "T" or "TB" or "TIB" => 1L << 40,
+            _ => 0L,
+        };
+        if (unit == 0 || !double.TryParse(text[..digits], NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || number < 0)
+            throw new FormatException($"'{value}' is not a size (e.g. 500MB, 2GB or a number of bytes)");
+        return (long)Math.Round(number * unit);
+    }
 
     public static int ParseInt(string value) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n

@@ -12,12 +12,16 @@ internal sealed class EngineOptions
     private readonly List<(OptionDefinition Definition, Option Option)> _options = [];
 
     /// <summary>Adds one option per definition to <paramref name="command"/>.</summary>
-    public EngineOptions(Command command)
+    /// <param name="command">The verb.</param>
+    /// <param name="flags">The flags this verb takes (so its <c>--help</c> lists only what it uses); null for all of them.</param>
+    public EngineOptions(Command command, IReadOnlyCollection<string>? flags = null)
     {
         foreach (var def in OptionBinder.Definitions)
         {
+            if (flags is not null && !flags.Contains(def.Flag)) continue;
+            // Booleans are switches (--debug); the value stays optional for turning a default-on one off (--fill-missing-docs false).
             Option option = def.IsSwitch
-                ? new Option<bool>(def.Flag) { Description = def.Description }
+                ? new Option<bool>(def.Flag) { Description = $"{def.Description} (MSBuild: {def.Property})" }
                 : new Option<string>(def.Flag) { Description = $"{def.Description} (MSBuild: {def.Property})" };
             command.Options.Add(option);
             _options.Add((def, option));
@@ -30,10 +34,18 @@ internal sealed class EngineOptions
         var values = new List<KeyValuePair<string, string?>>();
         foreach (var (def, option) in _options)
         {
-            if (parse.GetResult(option) is null) continue;
+            // Implicit: not on the command line (a bool option reports its default false), so the engine's default stands.
+            if (parse.GetResult(option) is not { Implicit: false }) continue;
             var value = option is Option<bool> b ? (parse.GetValue(b) ? "true" : "false") : parse.GetValue((Option<string>)option);
             values.Add(new(def.Flag, value));
         }
         return values;
     }
+
+    /// <summary>The flags of the options that shape a run of the pipeline over a project (every verb that runs it).</summary>
+    public static readonly string[] ModelFlags =
+    [
+        "--configuration", "--framework", "--include-internals", "--provider", "--model", "--endpoint", "--max-concurrency",
+        "--token-budget", "--cache-dir", "--remote-cache", "--fill-missing-docs", "--fail-on-provider-error", "--cache-max-size",
+    ];
 }

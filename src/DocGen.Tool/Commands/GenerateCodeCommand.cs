@@ -11,7 +11,14 @@ namespace DocGen.Tool.Commands;
 /// <summary><c>docgen generate-code SPEC [--project X.csproj] [--output DIR] [options]</c>: one code unit from its spec.</summary>
 internal static class GenerateCodeCommand
 {
-    public static Command Create(TextWriter stdout)
+    /// <summary>The engine flags a code unit uses (its --help lists only these).</summary>
+    private static readonly string[] Flags =
+    [
+        "--output", "--configuration", "--framework", "--debug", "--provider", "--model", "--endpoint", "--max-concurrency",
+        "--token-budget", "--cache-dir", "--remote-cache", "--fail-on-provider-error", "--code-optional", "--cache-max-size",
+    ];
+
+    public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var specs = new Argument<string[]>("spec")
         {
@@ -20,24 +27,24 @@ internal static class GenerateCodeCommand
         };
         var project = new Option<string?>("--project") { Description = "The .csproj the code is for: its RootNamespace, LangVersion, DefineConstants and package references are used (it is evaluated, not built)." };
         var request = new Option<string?>("--request") { Description = "Run a request file written by the DocGen.Build targets (internal).", Hidden = true };
-        var verbose = new Option<bool>("--verbose", "-v") { Description = "Also list the files of each unit." };
+        var verbose = new Option<bool>("--verbose") { Description = "Also list the files of each unit." };
         var command = new Command("generate-code", "Generate code units from specs through the language model (cached; offline when the cache has them).");
         command.Arguments.Add(specs);
         command.Options.Add(project);
         command.Options.Add(request);
         command.Options.Add(verbose);
 
-        var engineOptions = new EngineOptions(command);
+        var engineOptions = new EngineOptions(command, Flags);
 
         command.SetAction(async (parse, cancellationToken) =>
         {
             var values = engineOptions.Given(parse);
-            var run = new GenerateCodeRun(stdout, parse.GetValue(verbose));
+            var run = new GenerateCodeRun(stdout, stderr, parse.GetValue(verbose));
             if (parse.GetValue(request) is { } requestFile) return await run.RunRequestAsync(requestFile, cancellationToken).ConfigureAwait(false);
             var given = parse.GetValue(specs) ?? [];
             if (given.Length == 0)
             {
-                stdout.WriteLine(DiagnosticIds.InvalidOption.Create("give at least one spec: docgen generate-code SPEC").ToCanonicalString());
+                CommandInputs.Print(stderr, DiagnosticIds.InvalidOption.Create("give at least one spec: docgen generate-code SPEC"));
                 return ExitCodes.Usage;
             }
             return await run.RunAsync(given, parse.GetValue(project), values, cancellationToken).ConfigureAwait(false);
@@ -47,7 +54,7 @@ internal static class GenerateCodeCommand
 }
 
 /// <summary>The work behind <c>docgen generate-code</c>.</summary>
-internal sealed class GenerateCodeRun(TextWriter stdout, bool verbose)
+internal sealed class GenerateCodeRun(TextWriter stdout, TextWriter stderr, bool verbose)
 {
     public async Task<int> RunAsync(IReadOnlyList<string> specPaths, string? projectPath, IReadOnlyList<KeyValuePair<string, string?>> values, CancellationToken cancellationToken)
     {
@@ -225,5 +232,5 @@ internal sealed class GenerateCodeRun(TextWriter stdout, bool verbose)
         return new CodeProject(Prop("RootNamespace"), inputs.LangVersion, inputs.DefineConstants, referenced);
     }
 
-    private void Print(Diagnostic diagnostic) => CommandInputs.Print(stdout, diagnostic);
+    private void Print(Diagnostic diagnostic) => CommandInputs.Print(stderr, diagnostic);
 }

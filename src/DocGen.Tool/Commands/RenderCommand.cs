@@ -58,9 +58,13 @@ internal sealed class RenderRun(TextWriter stdout, TextWriter stderr)
             Print(DiagnosticIds.UserTemplateNotFound.Create(template, null, template));
             return ExitCodes.Usage;
         }
-        var input = project ?? assembly ?? CommandInputs.FindProject(Directory.GetCurrentDirectory());
-        if (input is null) return Usage("no --project or --assembly given and the current folder has no single .csproj");
-        var (loaded, exitCode) = await CommandInputs.LoadAsync(input, options, _progress, stdout, cancellationToken).ConfigureAwait(false);
+        var (input, problem) = CommandInputs.Resolve(project ?? assembly);
+        if (problem is not null)
+        {
+            Print(problem);
+            return ExitCodes.Usage;
+        }
+        var (loaded, exitCode) = await CommandInputs.LoadAsync(input!, options, _progress, stderr, cancellationToken).ConfigureAwait(false);
         if (loaded is not { } inputs) return exitCode;
 
         var diagnostics = new DiagnosticBag();
@@ -81,5 +85,5 @@ internal sealed class RenderRun(TextWriter stdout, TextWriter stderr)
         return ExitCodes.Usage;
     }
 
-    private void Print(Diagnostic diagnostic) => CommandInputs.Print(stdout, diagnostic);
+    private void Print(Diagnostic diagnostic) => CommandInputs.Print(stderr, diagnostic);
 }
