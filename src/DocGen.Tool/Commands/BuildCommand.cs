@@ -78,10 +78,10 @@ internal sealed class BuildRun(TextWriter stdout, TextWriter stderr, bool verbos
         {
             OutputPath = Path.GetFullPath(options.OutputPath ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(requestFile))!, "docgen")),
         };
-        return await RunPipelineAsync(request.Inputs, options, cancellationToken).ConfigureAwait(false);
+        return await RunPipelineAsync(request.Inputs, options, cancellationToken, forBuild: true).ConfigureAwait(false);
     }
 
-    private async Task<int> RunPipelineAsync(ProjectInputs inputs, DocGenOptions options, CancellationToken cancellationToken)
+    private async Task<int> RunPipelineAsync(ProjectInputs inputs, DocGenOptions options, CancellationToken cancellationToken, bool forBuild = false)
     {
         var pipeline = DocGenPipeline.CreateDefault(_progress);
         var result = await pipeline.RunAsync(inputs, options, _progress, cancellationToken).ConfigureAwait(false);
@@ -98,7 +98,8 @@ internal sealed class BuildRun(TextWriter stdout, TextWriter stderr, bool verbos
         if (result.Report.Generation is GenerationReport generation && options.Provider != ProviderKind.None)
             stdout.WriteLine(generation.ToSummaryLine());
         stdout.WriteLine(SummaryLine.Format(result, options));
-        return result.Succeeded ? ExitCodes.Ok : ExitCodes.Errors;
+        if (!result.Succeeded) return ExitCodes.Errors;
+        return forBuild && result.Incomplete ? ExitCodes.Incomplete : ExitCodes.Ok;
     }
 
     private int UsageErrors(IEnumerable<string> errors)

@@ -164,7 +164,8 @@ internal sealed class GenerateCodeRun(TextWriter stdout, bool verbose)
             RemoveStaleUnits(output, units);
             // Written only when different, so the build's item list does not look changed when nothing changed.
             var full = Path.GetFullPath(listFile);
-            new OutputWriter(Path.GetDirectoryName(full)!).WriteText(Path.GetFileName(full), string.Concat(files.Select(f => f + "\n")));
+            using var listWriter = new OutputWriter(Path.GetDirectoryName(full)!, new System.IO.Abstractions.FileSystem(), OutputWriterOptions.Untracked);
+            listWriter.WriteText(Path.GetFileName(full), string.Concat(files.Select(f => f + "\n")));
         }
         return failed ? ExitCodes.Errors : ExitCodes.Ok;
     }
@@ -179,13 +180,11 @@ internal sealed class GenerateCodeRun(TextWriter stdout, bool verbose)
         if (!Directory.Exists(codeRoot)) return;
         foreach (var folder in Directory.GetDirectories(codeRoot).Select(Path.GetFullPath))
         {
-            var list = Path.Combine(folder, OutputWriter.ManifestFileName);
-            if (units.Contains(folder) || !File.Exists(list)) continue;
+            if (units.Contains(folder) || !OutputWriter.IsOwnedFolder(folder)) continue;
             try
             {
-                new OutputWriter(folder).Complete();
-                File.Delete(list);
-                if (!Directory.EnumerateFileSystemEntries(folder).Any()) Directory.Delete(folder);
+                using var writer = new OutputWriter(folder);
+                writer.Retire();
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
