@@ -12,7 +12,9 @@ namespace DocGen.Core.Output;
 internal sealed class TempFolder(IFileSystem fs, string root)
 {
     private static readonly int ProcessId = Environment.ProcessId;
-    private long _sequence;
+    // Process-wide (several writers or cache stores of one process may share a folder) and starting at random (a
+    // shared cache folder may be written by another machine whose process has the same id).
+    private static long s_sequence = Random.Shared.NextInt64(1L << 40) << 16;
     private volatile bool _ready;
 
     public string FullPath { get; } = fs.Path.Combine(root, OutputLayout.TempFolderName);
@@ -22,7 +24,7 @@ internal sealed class TempFolder(IFileSystem fs, string root)
     public string Write(ReadOnlySpan<byte> content)
     {
         if (!_ready) Prepare();
-        var path = fs.Path.Combine(FullPath, OutputLayout.TempFileName(ProcessId, Interlocked.Increment(ref _sequence)));
+        var path = fs.Path.Combine(FullPath, OutputLayout.TempFileName(ProcessId, Interlocked.Increment(ref s_sequence)));
         var done = false;
         try
         {

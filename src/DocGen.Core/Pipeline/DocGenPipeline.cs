@@ -31,8 +31,15 @@ public sealed record PipelineResult(
     /// up to date, so the next build asks (and writes) again.
     /// </summary>
     public bool Incomplete =>
-        Report.Generation is GenerationReport { Errors: > 0 }
-        || Diagnostics.Any(d => d.Id == DiagnosticIds.OutputFileNotOwned.Id || d.Id == DiagnosticIds.OutputFileModified.Id);
+        Report.Generation is GenerationReport { Errors: > 0 } || Diagnostics.Any(d => RetryIds.Contains(d.Id));
+
+    // The request failed, the answer was unusable or cut off (each member fell back), or a file in DocGen's way was
+    // left alone. A fallback by design (no provider, a token budget) is final: the next build would do the same.
+    private static readonly HashSet<string> RetryIds =
+    [
+        DiagnosticIds.ProviderRequestFailed.Id, DiagnosticIds.ProviderAnswerInvalid.Id, DiagnosticIds.AnswerTruncated.Id,
+        DiagnosticIds.OutputFileNotOwned.Id, DiagnosticIds.OutputFileModified.Id,
+    ];
 }
 
 /// <summary>
