@@ -26,7 +26,7 @@ namespace DocGen.Build
                 var path = Path.Combine(root, name);
                 if (!IsRegularFile(path)) continue;
                 marked = true;
-                rejected += OutputLayout.ParseOwnership(File.ReadAllLines(path), owned);
+                rejected += OutputLayout.ParseOwnership(OutputLayout.CompleteLines(File.ReadAllText(path)), owned);
             }
             var legacy = Path.Combine(root, OutputLayout.FileListName);
             if (!marked && IsRegularFile(legacy))

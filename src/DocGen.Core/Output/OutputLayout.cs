@@ -81,6 +81,16 @@ internal static class OutputLayout
     }
 
     /// <summary>
+    /// The lines of a list that end with a newline. A run killed (or a disk filled up) while appending to the journal
+    /// can leave a torn last line, which must not be read as a shorter path.
+    /// </summary>
+    public static IEnumerable<string> CompleteLines(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length - 1; i++) yield return lines[i];
+    }
+
+    /// <summary>
     /// Adds every valid line to <paramref name="owned"/> (a path may carry several acceptable hashes: the list's and
     /// a killed run's journal entry). Returns how many non-comment lines were rejected.
     /// </summary>

@@ -32,7 +32,7 @@ internal sealed class OwnershipLedger(IFileSystem fs, string root, TempFolder te
         {
             if (!IsRegularFile(PathOf(name))) continue;
             marker = true;
-            rejected += OutputLayout.ParseOwnership(fs.File.ReadLines(PathOf(name)), owned);
+            rejected += OutputLayout.ParseOwnership(OutputLayout.CompleteLines(fs.File.ReadAllText(PathOf(name))), owned);
         }
         var adopted = 0;
         var legacy = PathOf(OutputLayout.FileListName);
