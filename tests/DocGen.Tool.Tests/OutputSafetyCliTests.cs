@@ -38,6 +38,20 @@ public sealed class OutputSafetyCliTests(HelloProjectFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task GenerateCode_EndpointIsAFileUrl_ExitsWithDG0011AndNoStackTrace()
+    {
+        using var temp = new TempDirectory();
+        var spec = temp.Write("Tiny.prompt.md", "---\nlanguage: csharp\n---\nA tiny client class.\n");
+
+        var result = await CliResult.RunAsync("generate-code", spec, "--output", temp.Combine("out"), "--provider", "openai", "--endpoint", "file:///x");
+
+        result.ExitCode.ShouldBe(ExitCodes.Errors);
+        result.StdOut.ShouldContain("error DG0011:");
+        result.StdOut.ShouldNotContain("DG0009");
+        result.StdErr.ShouldNotContain("   at ");
+    }
+
+    [Fact]
     public async Task Build_FolderNotWrittenByDocGen_ExitsWithDG0302UnlessForced()
     {
         using var temp = new TempDirectory();

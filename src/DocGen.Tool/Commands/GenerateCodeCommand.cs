@@ -5,6 +5,7 @@ using DocGen.Core.Generation.Code;
 using DocGen.Core.Inputs;
 using DocGen.Core.Options;
 using DocGen.Core.Output;
+using DocGen.Core.Pipeline;
 
 namespace DocGen.Tool.Commands;
 
@@ -135,6 +136,12 @@ internal sealed class GenerateCodeRun(TextWriter stdout, bool verbose)
         var missing = specPaths.Where(s => !File.Exists(s)).ToList();
         foreach (var spec in missing) Print(DiagnosticIds.CodeSpecNotFound.Create(spec, null, spec));
         if (missing.Count > 0) return ExitCodes.Usage;
+        var preflight = new DiagnosticBag();
+        if (!RunPreflight.Check(options, preflight))
+        {
+            foreach (var diagnostic in preflight.ToList()) Print(diagnostic);
+            return ExitCodes.Errors;
+        }
 
         var output = options.OutputPath!;
         var generator = new CodeUnitGenerator();
