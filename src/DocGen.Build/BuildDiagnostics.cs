@@ -12,5 +12,8 @@ namespace DocGen.Build
         public const string HostNotStarted = "DG0603";
         public const string EngineFailed = "DG0604";
         public const string EngineCrashed = "DG0605";
+        public const string CleanFailed = "DG0606";
+        public const string OutputFileModified = "DG0304";
+        public const string OutputListTampered = "DG0311";
     }
 }

@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
-using System.Text.RegularExpressions;
 using System.Threading;
 
 namespace DocGen.Build
@@ -19,8 +18,6 @@ namespace DocGen.Build
     {
         /// <summary>How long a cancelled engine gets by default to exit on its own before it is killed.</summary>
         public static readonly TimeSpan DefaultGracePeriod = TimeSpan.FromSeconds(5);
-        // OutputWriter writes "name.<8 hex>.tmp" and renames; a killed engine can leave one behind.
-        private static readonly Regex TempFile = new Regex(@"\.[0-9a-f]{8}\.tmp$", RegexOptions.CultureInvariant);
 
         private readonly Process _process;
         private readonly BlockingCollection<string> _lines = new BlockingCollection<string>();
@@ -56,6 +53,7 @@ namespace DocGen.Build
         public int Run(Action<string> onLine)
         {
             _process.Start();
+            ProcessId = _process.Id;
             _process.StandardInput.Close(); // the engine never reads stdin; a closed stdin cannot hang it
             _process.BeginOutputReadLine();
             _process.BeginErrorReadLine();
@@ -80,17 +78,31 @@ namespace DocGen.Build
             }
         }
 
-        /// <summary>Deletes temporary files a killed engine left under <paramref name="outputRoot"/>, so no partial file remains.</summary>
-        public static void RemoveTemporaryFiles(string outputRoot)
+        /// <summary>The engine's process id, once it started (its temp files carry it).</summary>
+        public int? ProcessId { get; private set; }
+
+        /// <summary>
+        /// Deletes the temp files that the engine process <paramref name="processId"/> left in the output folder's
+        /// <c>.docgen-tmp/</c> when it was killed, so no partial file remains. Nothing else is touched: not another
+        /// process's temp files, not a user's <c>*.tmp</c>, nothing behind a symbolic link.
+        /// </summary>
+        public static void RemoveTemporaryFiles(string outputRoot, int processId)
         {
-            if (!Directory.Exists(outputRoot)) return;
-            foreach (var file in Directory.EnumerateFiles(outputRoot, "*.tmp", SearchOption.AllDirectories))
+            var folder = Path.Combine(outputRoot, DocGen.Core.Output.OutputLayout.TempFolderName);
+            if (!Directory.Exists(folder) || OwnedOutputs.IsLink(folder)) return;
+            foreach (var file in Directory.GetFiles(folder))
             {
-                if (!TempFile.IsMatch(file)) continue;
+                if (!DocGen.Core.Output.OutputLayout.TryParseTempFileName(Path.GetFileName(file), out var pid) || pid != processId) continue;
                 try { File.Delete(file); }
                 catch (IOException) { }
                 catch (UnauthorizedAccessException) { }
             }
+            try
+            {
+                if (Directory.GetFileSystemEntries(folder).Length == 0) Directory.Delete(folder);
+            }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
         }
 
         public void Dispose()

@@ -29,7 +29,7 @@ namespace DocGen.Build
         /// <summary>Where the request file is written.</summary>
         [Required] public string RequestFile { get; set; } = "";
 
-        /// <summary>The output root (already in <see cref="Properties"/> as <c>DocGenOutputPath</c>); swept of temporary files after a cancellation.</summary>
+        /// <summary>The output root (already in <see cref="Properties"/> as <c>DocGenOutputPath</c>); the killed engine's temp files are removed from it after a cancellation.</summary>
         [Required] public string OutputPath { get; set; } = "";
 
         /// <summary><c>@(IntermediateAssembly)</c>.</summary>
@@ -62,6 +62,12 @@ namespace DocGen.Build
 
         /// <summary>The engine's summary line (<c>DocGen: 12 types, …</c>), for callers that want to show it elsewhere.</summary>
         [Output] public string? Summary { get; set; }
+
+        /// <summary>
+        /// True when the run succeeded but its output is not final (model requests failed and fell back, or a file in
+        /// DocGen's way was left alone): the targets then leave the stamp alone, so the next build runs DocGen again.
+        /// </summary>
+        [Output] public bool Incomplete { get; set; }
 
         /// <inheritdoc />
         public override bool Execute()
@@ -120,7 +126,7 @@ namespace DocGen.Build
 
                 if (engine.WasCancelled || exitCode == ExitCodes.Cancelled)
                 {
-                    EngineProcess.RemoveTemporaryFiles(OutputPath);
+                    if (engine.ProcessId is int pid) EngineProcess.RemoveTemporaryFiles(OutputPath, pid);
                     Log.LogMessage(MessageImportance.High, "DocGen: cancelled");
                     return false;
                 }
@@ -129,6 +135,10 @@ namespace DocGen.Build
             switch (exitCode)
             {
                 case ExitCodes.Success:
+                    return !Log.HasLoggedErrors;
+                case ExitCodes.Incomplete:
+                    Incomplete = true;
+                    Log.LogMessage(MessageImportance.High, "DocGen: the output is not final (see the warnings above); the next build runs DocGen again");
                     return !Log.HasLoggedErrors;
                 case ExitCodes.Errors:
                 case ExitCodes.Usage:
@@ -220,6 +230,8 @@ namespace DocGen.Build
             public const int Success = 0;
             public const int Errors = 1;
             public const int Usage = 2;
+            /// <summary>Success, but not to be recorded as up to date (DocGen.Tool's ExitCodes.Incomplete).</summary>
+            public const int Incomplete = 3;
             public const int Cancelled = 130;
         }
     }

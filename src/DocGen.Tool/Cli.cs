@@ -15,6 +15,12 @@ public static class ExitCodes
     public const int Errors = 1;
     /// <summary>Bad command line, options, properties or input path.</summary>
     public const int Usage = 2;
+    /// <summary>
+    /// Only with <c>--request</c> (the MSBuild task): the run succeeded, but its output is not final (model requests
+    /// failed and fell back, or a file in DocGen's way kept one of its files from being written), so the build must
+    /// not record it as up to date. Without <c>--request</c> such a run exits with <see cref="Ok"/> and its warnings.
+    /// </summary>
+    public const int Incomplete = 3;
     /// <summary>Cancelled (Ctrl+C), as shells report SIGINT.</summary>
     public const int Cancelled = 130;
 }

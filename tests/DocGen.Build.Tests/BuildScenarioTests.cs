@@ -150,10 +150,13 @@ public sealed class BuildScenarioTests(PackedFeed feed)
         var root = Path.Combine(project, Obj, "docgen");
         var started = Path.Combine(project, "engine-started");
         // Stands in for `dotnet exec docgen.dll`: leaves a half-written temp file the way a killed
-        // OutputWriter would, then waits to be interrupted.
+        // OutputWriter would (in .docgen-tmp/, named by its process id), then waits to be interrupted. The
+        // other *.tmp files are a user's and an earlier version's look-alike: never DocGen's to delete.
         var host = FakeHost(project, $$"""
-            mkdir -p '{{root}}/site'
-            printf '<html><bo' > '{{root}}/site/index.html.0a1b2c3d.tmp'
+            mkdir -p '{{root}}/site' '{{root}}/.docgen-tmp'
+            printf '<html><bo' > "{{root}}/.docgen-tmp/$$-1f.tmp"
+            printf 'mine' > '{{root}}/site/index.html.0a1b2c3d.tmp'
+            printf 'mine' > '{{root}}/notes.tmp'
             trap 'kill $child 2>/dev/null; echo "docgen: error DG0008: Cancelled"; exit 130' INT
             touch '{{started}}'
             sleep 60 & child=$!
@@ -170,7 +173,9 @@ public sealed class BuildScenarioTests(PackedFeed feed)
         await build.WaitForExitAsync(timeout.Token);
 
         build.ExitCode.ShouldNotBe(0);
-        Directory.GetFiles(root, "*.tmp", SearchOption.AllDirectories).ShouldBeEmpty();
+        Directory.Exists(Path.Combine(root, ".docgen-tmp")).ShouldBeFalse("the interrupted engine's temp file is removed");
+        Directory.GetFiles(root, "*.tmp", SearchOption.AllDirectories).Select(Path.GetFileName)
+            .ShouldBe(["index.html.0a1b2c3d.tmp", "notes.tmp"], ignoreOrder: true);
         File.Exists(Path.Combine(project, Obj, "docgen.stamp")).ShouldBeFalse();
     }
 }

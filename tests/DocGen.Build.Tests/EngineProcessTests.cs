@@ -72,17 +72,35 @@ public sealed class EngineProcessTests : IDisposable
     }
 
     [Fact]
-    public void RemoveTemporaryFiles_AfterKill_DeletesOnlyOutputWriterTempFiles()
+    public void RemoveTemporaryFiles_AfterKill_DeletesOnlyThatEnginesTempFiles()
     {
-        var partial = _dir.Write("out/site/types/Calc.html.0a1b2c3d.tmp", "<html><bo");
+        var partial = _dir.Write("out/.docgen-tmp/4242-1f.tmp", "<html><bo");
+        var otherRun = _dir.Write("out/.docgen-tmp/4343-1.tmp", "<html>");
         var page = _dir.Write("out/site/types/Calc.html", "<html></html>");
+        // Names that the engine of an earlier version used, and a user's own temp files: never DocGen's to delete.
+        var lookalike = _dir.Write("out/site/types/Calc.html.0a1b2c3d.tmp", "mine");
         var userTemp = _dir.Write("out/notes.tmp", "mine");
 
-        EngineProcess.RemoveTemporaryFiles(_dir.Combine("out"));
+        EngineProcess.RemoveTemporaryFiles(_dir.Combine("out"), 4242);
 
         File.Exists(partial).ShouldBeFalse();
+        File.Exists(otherRun).ShouldBeTrue();
         File.Exists(page).ShouldBeTrue();
+        File.Exists(lookalike).ShouldBeTrue();
         File.Exists(userTemp).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void RemoveTemporaryFiles_TempFolderIsALink_TouchesNothingBehindIt()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var outside = _dir.Write("elsewhere/4242-1.tmp", "not DocGen's");
+        Directory.CreateDirectory(_dir.Combine("out"));
+        Directory.CreateSymbolicLink(_dir.Combine("out", ".docgen-tmp"), _dir.Combine("elsewhere"));
+
+        EngineProcess.RemoveTemporaryFiles(_dir.Combine("out"), 4242);
+
+        File.Exists(outside).ShouldBeTrue();
     }
 
     [Theory]

@@ -74,16 +74,21 @@ public sealed class PackedFeed : IAsyncLifetime
 
     /// <summary>Runs <c>dotnet</c> with the workspace's NuGet folder and no build-server reuse.</summary>
     public Task<ProcessResult> DotnetAsync(string workingDirectory, params string[] arguments) =>
-        ProcessRunner.RunAsync("dotnet", [.. arguments, "-nodeReuse:false"], workingDirectory,
-            new Dictionary<string, string?>
-            {
-                ["NUGET_PACKAGES"] = PackagesDirectory,
-                ["MSBUILDDISABLENODEREUSE"] = "1",
-                ["DOTNET_CLI_UI_LANGUAGE"] = "en",
-                // The terminal logger would hide low-importance lines and rewrite others.
-                ["MSBUILDTERMINALLOGGER"] = "off",
-            },
-            TimeSpan.FromMinutes(4));
+        DotnetAsync(workingDirectory, new Dictionary<string, string?>(), arguments);
+
+    /// <summary>As <see cref="DotnetAsync(string, string[])"/>, with extra environment variables (an API key).</summary>
+    public Task<ProcessResult> DotnetAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+    {
+        var variables = new Dictionary<string, string?>(environment)
+        {
+            ["NUGET_PACKAGES"] = PackagesDirectory,
+            ["MSBUILDDISABLENODEREUSE"] = "1",
+            ["DOTNET_CLI_UI_LANGUAGE"] = "en",
+            // The terminal logger would hide low-importance lines and rewrite others.
+            ["MSBUILDTERMINALLOGGER"] = "off",
+        };
+        return ProcessRunner.RunAsync("dotnet", [.. arguments, "-nodeReuse:false"], workingDirectory, variables, TimeSpan.FromMinutes(4));
+    }
 
     /// <summary>Starts <c>dotnet</c> like <see cref="DotnetAsync"/> without waiting (output discarded), for tests that signal it.</summary>
     public System.Diagnostics.Process StartDotnet(string workingDirectory, params string[] arguments)

@@ -10,4 +10,5 @@ public static partial class DiagnosticIds
     public static readonly DiagnosticDescriptor EngineHostNotStarted = Error("DG0603", "dotnet host not started", "Could not start '{0}' to run the DocGen engine: {1}");
     public static readonly DiagnosticDescriptor EngineFailedSilently = Error("DG0604", "DocGen engine failed", "The DocGen engine failed (exit code {0}) without reporting an error");
     public static readonly DiagnosticDescriptor EngineCrashed = Error("DG0605", "DocGen engine crashed", "The DocGen engine stopped unexpectedly (exit code {0})");
+    public static readonly DiagnosticDescriptor CleanFailed = Warning("DG0606", "Clean could not delete a file", "'{0}' could not be deleted: {1}");
 }

@@ -23,10 +23,6 @@ public static partial class DiagnosticIds
     public static readonly DiagnosticDescriptor Cancelled = Error("DG0008", "Cancelled", "Cancelled");
     public static readonly DiagnosticDescriptor InternalError = Error("DG0009", "Internal error", "Internal error: {0}");
     public static readonly DiagnosticDescriptor InvalidRequest = Error("DG0010", "Invalid request file", "Request file {0} is invalid: {1}");
+    public static readonly DiagnosticDescriptor UnsupportedUrlScheme = Error("DG0011", "Not an HTTP URL", "{0} '{1}' is not an http:// or https:// URL; DocGen talks to model servers and caches over HTTP only (a local model server is http://localhost:PORT/v1)");
 }
 
-public static partial class DiagnosticIds
-{
-    // DG03xx — output
-    public static readonly DiagnosticDescriptor OutputPathRejected = Error("DG0301", "Output path rejected", "Output path '{0}' rejected: {1}");
-}

@@ -141,6 +141,8 @@ internal sealed partial class GenerationRun(
             ctx.Diagnostics.Report(DiagnosticIds.RemoteCacheUnavailable, null, null, Options.RemoteCacheUrl, _remote.Failure);
         if (_local.Corrupt > 0)
             ctx.Diagnostics.Report(DiagnosticIds.CacheEntryCorrupt, null, null, _local.Corrupt, _local.Directory);
+        if (_local.Blocked > 0)
+            ctx.Diagnostics.Report(DiagnosticIds.CacheEntryBlocked, null, null, _local.Blocked, _local.Directory);
     }
 
     private async Task RunUnitsAsync(List<WorkUnit> units)

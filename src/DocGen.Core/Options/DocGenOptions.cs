@@ -26,6 +26,12 @@ public sealed record DocGenOptions
 {
     /// <summary>Output root. Default: <c>docgen</c> next to the input for the CLI, <c>$(IntermediateOutputPath)docgen/</c> in a build.</summary>
     public string? OutputPath { get; init; }
+    /// <summary>
+    /// Let DocGen write into a non-empty folder that carries no DocGen marker, and replace files in its way that it
+    /// did not write (or that were changed since). Default false: such a folder is refused (DG0302) and such files
+    /// are left alone (DG0303, DG0304). Files DocGen did not write are never deleted, even with this option.
+    /// </summary>
+    public bool OutputForce { get; init; }
     /// <summary>Build configuration used when the CLI builds or evaluates a project. Default <c>Debug</c>.</summary>
     public string Configuration { get; init; } = "Debug";
     /// <summary>Target framework to document for multi-targeting projects. Default: the only one.</summary>

@@ -26,6 +26,7 @@ public static class OptionBinder
     public static ImmutableArray<OptionDefinition> Definitions { get; } =
     [
         new("--output", "DocGenOutputPath", "Output folder (site/, markdown/, manifest/, report.json).", false, (o, v) => o with { OutputPath = v }),
+        new("--force-output", "DocGenOutputForce", "Write into a non-empty folder DocGen did not create, replacing files in its way (never deleting them).", true, (o, v) => o with { OutputForce = ParseBool(v) }),
         new("--configuration", "Configuration", "Configuration to build and document (default Debug).", false, (o, v) => o with { Configuration = v }),
         new("--framework", "DocGenTargetFramework", "Target framework to document when the project has several.", false, (o, v) => o with { Framework = v }),
         new("--formats", "DocGenFormats", "Outputs to write: html, markdown, manifest (comma or semicolon separated).", false, (o, v) => o with { Formats = ParseFormats(v) }),

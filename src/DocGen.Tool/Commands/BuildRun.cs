@@ -65,7 +65,10 @@ internal sealed class BuildRun(TextWriter stdout, TextWriter stderr, bool verbos
             OutputPath = Path.GetFullPath(options.OutputPath ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(requestFile))!, "docgen")),
         };
         var result = await RunPipelineAsync(request.Inputs, options, null, cancellationToken).ConfigureAwait(false);
-        return Report(result, options);
+        var exitCode = Report(result, options);
+        // Only the MSBuild task asks for "incomplete" (it then leaves the stamp, so the next build retries); a person at
+        // the command line sees the warnings and a normal exit code.
+        return exitCode == ExitCodes.Ok && result.Incomplete ? ExitCodes.Incomplete : exitCode;
     }
 
     /// <summary>Runs the pipeline (the default one when <paramref name="pipeline"/> is null), then the cache's upkeep.</summary>

@@ -5,6 +5,7 @@ using DocGen.Core.Generation.Code;
 using DocGen.Core.Inputs;
 using DocGen.Core.Options;
 using DocGen.Core.Output;
+using DocGen.Core.Pipeline;
 
 namespace DocGen.Tool.Commands;
 
@@ -142,6 +143,12 @@ internal sealed class GenerateCodeRun(TextWriter stdout, TextWriter stderr, bool
         var missing = specPaths.Where(s => !File.Exists(s)).ToList();
         foreach (var spec in missing) Print(DiagnosticIds.CodeSpecNotFound.Create(spec, null, spec));
         if (missing.Count > 0) return ExitCodes.Usage;
+        var preflight = new DiagnosticBag();
+        if (!RunPreflight.Check(options, preflight))
+        {
+            foreach (var diagnostic in preflight.ToList()) Print(diagnostic);
+            return ExitCodes.Errors;
+        }
 
         var output = options.OutputPath!;
         var generator = new CodeUnitGenerator();
@@ -171,7 +178,8 @@ internal sealed class GenerateCodeRun(TextWriter stdout, TextWriter stderr, bool
             RemoveStaleUnits(output, units);
             // Written only when different, so the build's item list does not look changed when nothing changed.
             var full = Path.GetFullPath(listFile);
-            new OutputWriter(Path.GetDirectoryName(full)!).WriteText(Path.GetFileName(full), string.Concat(files.Select(f => f + "\n")));
+            using var listWriter = new OutputWriter(Path.GetDirectoryName(full)!, new System.IO.Abstractions.FileSystem(), OutputWriterOptions.Untracked);
+            listWriter.WriteText(Path.GetFileName(full), string.Concat(files.Select(f => f + "\n")));
         }
         return failed ? ExitCodes.Errors : ExitCodes.Ok;
     }
@@ -186,13 +194,11 @@ internal sealed class GenerateCodeRun(TextWriter stdout, TextWriter stderr, bool
         if (!Directory.Exists(codeRoot)) return;
         foreach (var folder in Directory.GetDirectories(codeRoot).Select(Path.GetFullPath))
         {
-            var list = Path.Combine(folder, OutputWriter.ManifestFileName);
-            if (units.Contains(folder) || !File.Exists(list)) continue;
+            if (units.Contains(folder) || !OutputWriter.IsOwnedFolder(folder)) continue;
             try
             {
-                new OutputWriter(folder).Complete();
-                File.Delete(list);
-                if (!Directory.EnumerateFileSystemEntries(folder).Any()) Directory.Delete(folder);
+                using var writer = new OutputWriter(folder);
+                writer.Retire();
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

@@ -347,7 +347,7 @@ public sealed class CodeUnitGeneratorTests : IDisposable
         var (result, _) = await RunAsync(_h.Options(_server) with { Debug = true });
 
         result.Succeeded.ShouldBeTrue();
-        var dumps = Directory.GetFiles(Path.Combine(_h.OutputPath, "debug", "code", "Weather"), "*.txt", SearchOption.AllDirectories);
+        var dumps = Directory.GetFiles(Path.Combine(_h.OutputPath, "debug", "code", "Weather"), "round-*.txt", SearchOption.AllDirectories);
         dumps.Length.ShouldBe(8);
         dumps.Where(f => f.EndsWith("round-0-prompt.txt", StringComparison.Ordinal)).Select(File.ReadAllText)
             .ShouldContain(text => text.StartsWith("Plan the source files", StringComparison.Ordinal));

@@ -119,6 +119,8 @@ public sealed class ManifestFailureTests(RestoredFixtures fixture)
     public void Emit_PreviousSbomCorrupt_WritesFreshOne()
     {
         using var output = new TempDirectory();
+        // A folder of an earlier DocGen version (a file list without hashes) whose SBOM got damaged.
+        output.Write(".docgen-files.txt", "manifest/sbom.cdx.json\n");
         output.Write("manifest/sbom.cdx.json", "{ broken");
 
         var (diagnostics, _) = EmitterRunner.Emit(fixture.Inputs(), output.Path);

@@ -91,11 +91,11 @@ public sealed partial class UserTemplateRenderer
 
         try
         {
-            var (writer, relative) = docgenOutput is not null && IsUnder(output, docgenOutput.Root)
-                ? (docgenOutput, Path.GetRelativePath(docgenOutput.Root, output).Replace('\\', '/'))
-                : (new OutputWriter(Path.GetDirectoryName(output)!), Path.GetFileName(output));
-            var written = writer.Write(relative, Encoding.UTF8.GetBytes(text));
-            return new UserTemplateOutput(output, written);
+            if (docgenOutput is not null && IsUnder(output, docgenOutput.Root))
+                return new UserTemplateOutput(output, docgenOutput.Write(Path.GetRelativePath(docgenOutput.Root, output).Replace('\\', '/'), Encoding.UTF8.GetBytes(text)));
+            // A file the user named, in a folder of theirs: written atomically, and no ownership list is kept there.
+            using var writer = new OutputWriter(Path.GetDirectoryName(output)!, new System.IO.Abstractions.FileSystem(), OutputWriterOptions.Untracked);
+            return new UserTemplateOutput(output, writer.Write(Path.GetFileName(output), Encoding.UTF8.GetBytes(text)));
         }
         catch (Exception ex) when (ex is OutputPathException or IOException or UnauthorizedAccessException)
         {

@@ -60,22 +60,34 @@ internal sealed class CodeUnitRun(EngineSettings settings, UseCaseRegistry regis
 
         // The unit folder belongs to the unit alone: it holds exactly what this run produced, and a file an
         // earlier run wrote that this one did not is removed (OutputWriter keeps the list in the folder).
-        var writer = new OutputWriter(unitFolder);
+        using var writer = new OutputWriter(unitFolder);
         var written = ImmutableArray.CreateBuilder<string>();
-        foreach (var (relative, content) in _files)
+        try
         {
-            try
+            foreach (var (relative, content) in _files)
             {
-                writer.WriteText(relative, content);
-                written.Add(writer.Resolve(relative));
+                try
+                {
+                    writer.WriteText(relative, content);
+                    // Only files that hold this unit's content (a file of the user's in the way is left and not listed).
+                    if (writer.Contains(relative)) written.Add(writer.Resolve(relative));
+                }
+                catch (OutputPathException ex)
+                {
+                    Diagnostics.Report(DiagnosticIds.CodeFileNameRejected, _spec.Path, null, _spec.Path, ex.Message);
+                    _failed = true;
+                }
             }
-            catch (Exception ex) when (ex is OutputPathException or IOException or UnauthorizedAccessException)
-            {
-                Diagnostics.Report(DiagnosticIds.CodeFileNameRejected, _spec.Path, null, _spec.Path, ex.Message);
-                _failed = true;
-            }
+            writer.Complete();
         }
-        writer.Complete();
+        catch (OutputException)
+        {
+            _failed = true;
+            writer.Abandon();
+        }
+        OutputDiagnostics.Report(writer, Diagnostics);
+        _debugWriter?.Abandon();
+        _debugWriter?.Dispose();
         return new CodeUnitResult(specPath, unitFolder, written.ToImmutable(), _requests, _hits, _misses, !_failed);
     }
 
