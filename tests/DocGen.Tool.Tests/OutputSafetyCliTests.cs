@@ -18,8 +18,8 @@ public sealed class OutputSafetyCliTests(HelloProjectFixture fixture) : IClassFi
         var result = await CliResult.RunAsync("build", Assembly, "--output", file);
 
         result.ExitCode.ShouldBe(ExitCodes.Errors);
-        result.StdOut.ShouldContain("error DG0305: The output path '" + file + "' names an existing file");
-        result.StdOut.ShouldNotContain("DG0009");
+        result.StdErr.ShouldContain("error DG0305: The output path '" + file + "' names an existing file");
+        (result.StdOut + result.StdErr).ShouldNotContain("DG0009");
         result.StdErr.ShouldNotContain("   at ");
         File.ReadAllText(file).ShouldBe("my archive");
     }
@@ -32,8 +32,8 @@ public sealed class OutputSafetyCliTests(HelloProjectFixture fixture) : IClassFi
         var result = await CliResult.RunAsync("build", Assembly, "--output", temp.Combine("out"), "--provider", "openai", "--endpoint", "file:///x");
 
         result.ExitCode.ShouldBe(ExitCodes.Errors);
-        result.StdOut.ShouldContain("error DG0011: --endpoint (DocGenEndpoint) 'file:///x' is not an http:// or https:// URL");
-        result.StdOut.ShouldNotContain("DG0009");
+        result.StdErr.ShouldContain("error DG0011: --endpoint (DocGenEndpoint) 'file:///x' is not an http:// or https:// URL");
+        (result.StdOut + result.StdErr).ShouldNotContain("DG0009");
         result.StdErr.ShouldNotContain("   at ");
     }
 
@@ -46,8 +46,8 @@ public sealed class OutputSafetyCliTests(HelloProjectFixture fixture) : IClassFi
         var result = await CliResult.RunAsync("generate-code", spec, "--output", temp.Combine("out"), "--provider", "openai", "--endpoint", "file:///x");
 
         result.ExitCode.ShouldBe(ExitCodes.Errors);
-        result.StdOut.ShouldContain("error DG0011:");
-        result.StdOut.ShouldNotContain("DG0009");
+        result.StdErr.ShouldContain("error DG0011:");
+        (result.StdOut + result.StdErr).ShouldNotContain("DG0009");
         result.StdErr.ShouldNotContain("   at ");
     }
 
@@ -61,8 +61,8 @@ public sealed class OutputSafetyCliTests(HelloProjectFixture fixture) : IClassFi
         var forced = await CliResult.RunAsync("build", Assembly, "--output", temp.Combine("docs"), "--force-output");
 
         refused.ExitCode.ShouldBe(ExitCodes.Errors);
-        refused.StdOut.ShouldContain("error DG0302:");
-        forced.ExitCode.ShouldBe(ExitCodes.Ok, forced.StdOut);
+        refused.StdErr.ShouldContain("error DG0302:");
+        forced.ExitCode.ShouldBe(ExitCodes.Ok, forced.StdErr);
         File.ReadAllText(mine).ShouldBe("my hand-written docs", "index.html is not a path DocGen writes; force never deletes");
         File.Exists(temp.Combine("docs", "site", "index.html")).ShouldBeTrue();
     }
@@ -76,8 +76,8 @@ public sealed class OutputSafetyCliTests(HelloProjectFixture fixture) : IClassFi
 
         var result = await RunWithKeyAsync("build", "--request", file);
 
-        result.ExitCode.ShouldBe(ExitCodes.Incomplete, result.StdOut);
-        result.StdOut.ShouldContain("warning DG0404:");
+        result.ExitCode.ShouldBe(ExitCodes.Incomplete, result.StdErr);
+        result.StdErr.ShouldContain("warning DG0404:");
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class OutputSafetyCliTests(HelloProjectFixture fixture) : IClassFi
 
         var result = await CliResult.RunAsync("build", "--request", file);
 
-        result.ExitCode.ShouldBe(ExitCodes.Ok, result.StdOut);
+        result.ExitCode.ShouldBe(ExitCodes.Ok, result.StdErr);
     }
 
     [Fact]
@@ -100,8 +100,8 @@ public sealed class OutputSafetyCliTests(HelloProjectFixture fixture) : IClassFi
         var result = await RunWithKeyAsync("build", Assembly, "--output", temp.Combine("out"), "--provider", "openai", "--endpoint", server.Endpoint,
             "--cache-dir", temp.Combine("cache"));
 
-        result.ExitCode.ShouldBe(ExitCodes.Ok, result.StdOut);
-        result.StdOut.ShouldContain("warning DG0404:");
+        result.ExitCode.ShouldBe(ExitCodes.Ok, result.StdErr);
+        result.StdErr.ShouldContain("warning DG0404:");
     }
 
     private BuildRequest Request(TempDirectory temp, params (string Name, string Value)[] properties)

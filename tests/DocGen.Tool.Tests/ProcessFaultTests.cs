@@ -41,7 +41,7 @@ public sealed class ProcessFaultTests(SyntheticLibrary library, ITestOutputHelpe
     private async Task NextRunShouldMatchACleanBuildAsync(string outputPath)
     {
         var again = await CliResult.RunAsync(Args(outputPath));
-        again.ExitCode.ShouldBe(0, again.StdOut);
+        again.ExitCode.ShouldBe(0, again.StdErr);
         Directory.Exists(Path.Combine(outputPath, ".docgen-tmp")).ShouldBeFalse("the orphan temp files were removed");
         File.Exists(Path.Combine(outputPath, ".docgen-journal.txt")).ShouldBeFalse();
         var clean = _dir.Combine("clean-" + Guid.NewGuid().ToString("N")[..6]);
@@ -79,12 +79,14 @@ public sealed class ProcessFaultTests(SyntheticLibrary library, ITestOutputHelpe
 
         using (var interrupt = Process.Start("kill", ["-INT", engine.Id.ToString(CultureInfo.InvariantCulture)]))
             await interrupt.WaitForExitAsync();
-        var stdout = await engine.StandardOutput.ReadToEndAsync();
+        var stdoutTask = engine.StandardOutput.ReadToEndAsync();
+        var stderr = await engine.StandardError.ReadToEndAsync();
+        var stdout = await stdoutTask;
         await engine.WaitForExitAsync();
 
-        engine.ExitCode.ShouldBe(130, stdout);
-        stdout.ShouldContain("error DG0008: Cancelled");
-        stdout.ShouldNotContain("DG0009");
+        engine.ExitCode.ShouldBe(130, stderr);
+        stderr.ShouldContain("error DG0008: Cancelled");
+        (stdout + stderr).ShouldNotContain("DG0009");
         Directory.Exists(Path.Combine(Output, ".docgen-tmp")).ShouldBeFalse("a cancelled run leaves no temp file");
         File.Exists(Path.Combine(Output, ".docgen-journal.txt")).ShouldBeFalse("a cancelled run records its files in the list");
         SyntheticLibrary.ShouldRecordEveryFileItLeft(Output, UserFile);
@@ -108,9 +110,9 @@ public sealed class ProcessFaultTests(SyntheticLibrary library, ITestOutputHelpe
 
             var result = await CliResult.RunAsync(Args(readOnly));
 
-            result.ExitCode.ShouldBe(ExitCodes.Errors, result.StdOut);
-            result.StdOut.ShouldContain("error DG0306:");
-            result.StdOut.ShouldNotContain("DG0009");
+            result.ExitCode.ShouldBe(ExitCodes.Errors, result.StdErr);
+            result.StdErr.ShouldContain("error DG0306:");
+            (result.StdOut + result.StdErr).ShouldNotContain("DG0009");
             result.StdErr.ShouldNotContain("   at ");
         }
         finally
@@ -135,9 +137,9 @@ public sealed class ProcessFaultTests(SyntheticLibrary library, ITestOutputHelpe
 
             var full = await CliResult.RunAsync(Args(target));
 
-            full.ExitCode.ShouldBe(ExitCodes.Errors, full.StdOut);
-            full.StdOut.ShouldContain("error DG0307:");
-            full.StdOut.ShouldNotContain("DG0009");
+            full.ExitCode.ShouldBe(ExitCodes.Errors, full.StdErr);
+            full.StdErr.ShouldContain("error DG0307:");
+            (full.StdOut + full.StdErr).ShouldNotContain("DG0009");
             Directory.Exists(Path.Combine(target, ".docgen-tmp")).ShouldBeFalse("no temp file is left on the full disk");
             SyntheticLibrary.ShouldRecordEveryFileItLeft(target, UserFile);
             UserFilesShouldSurvive(target);

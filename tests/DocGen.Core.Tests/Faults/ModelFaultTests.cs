@@ -30,7 +30,7 @@ public sealed class ModelFaultTests : IDisposable
         { "429 with Retry-After", "DG0404" },
         { "429 without Retry-After", "DG0404" },
         { "500", "DG0404" },
-        { "garbage body", "DG0405" },
+        { "garbage body", "DG0404" }, // a body that is no chat completion or event stream is a server fault, like a 5xx
         { "not the expected JSON", "DG0405" },
         { "truncated answer", "DG0409" },
         { "slow answer", "DG0404" },

@@ -50,6 +50,16 @@ public sealed class ChatWireTests
     }
 
     [Fact]
+    public async Task ReadStreamAsync_BodyIsNoEventStream_EndsWithInvalidResponseNamingIt()
+    {
+        var events = await Read("<html>502 Bad Gateway</html>\n");
+
+        var error = events.ShouldHaveSingleItem().ShouldBeOfType<Error>().Exception;
+        error.Kind.ShouldBe(ModelErrorKind.InvalidResponse, "a proxy's error page is no dropped connection to retry as a stream");
+        error.Message.ShouldContain("502 Bad Gateway");
+    }
+
+    [Fact]
     public async Task ReadStreamAsync_StreamBreaks_EndsWithTransientError()
     {
         var events = await Read("", new BreakingStream(Encoding.UTF8.GetBytes("data: {\"choices\":[{\"delta\":{\"content\":\"partial\"}}]}\n\n")));

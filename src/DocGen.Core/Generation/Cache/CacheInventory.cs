@@ -107,7 +107,18 @@ public sealed partial class CacheInventory(string directory)
     public CacheRemoval Clear()
     {
         var entries = List();
-        return Remove(entries, entries);
+        var removal = Remove(entries, entries);
+        // The stores' temp folder is DocGen's own: once no writer uses it (empty), a cleared cache should not keep it.
+        var temp = System.IO.Path.Combine(Directory, Output.OutputLayout.TempFolderName);
+        try
+        {
+            if (System.IO.Directory.Exists(temp) && !System.IO.Directory.EnumerateFileSystemEntries(temp).Any()) System.IO.Directory.Delete(temp);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A concurrent run is writing an entry: the folder stays.
+        }
+        return removal;
     }
 
     /// <summary>Reads every entry and removes those that do not parse or are stored under another key.</summary>

@@ -95,6 +95,8 @@ internal static class ChatWire
         int input = 0, output = 0;
         var tools = new SortedDictionary<int, (StringBuilder Name, StringBuilder Args, StringBuilder Id)>();
         var done = false;
+        var sawEvent = false;
+        string? firstOtherLine = null;
         while (true)
         {
             string? line;
@@ -110,7 +112,15 @@ internal static class ChatWire
             }
             if (failure is not null) { yield return new Error(failure); yield break; }
             if (line is null) break;
-            if (!line.StartsWith("data:", StringComparison.Ordinal)) continue;
+            if (!line.StartsWith("data:", StringComparison.Ordinal))
+            {
+                // SSE comments (':') and 'event:'/'id:' fields are legal; anything else is remembered in case the whole
+                // body turns out not to be an event stream (a proxy's HTML error page with status 200).
+                if (firstOtherLine is null && line.Length > 0 && line[0] != ':' && !line.StartsWith("event:", StringComparison.Ordinal) && !line.StartsWith("id:", StringComparison.Ordinal))
+                    firstOtherLine = line;
+                continue;
+            }
+            sawEvent = true;
             var data = line[5..].Trim();
             if (data == "[DONE]") { done = true; break; }
             JsonDocument? doc = null;
@@ -151,6 +161,11 @@ internal static class ChatWire
         }
         // A connection closed before [DONE] and before any finish reason was dropped, not finished: the
         // answer is a transport failure to retry, never a truncation to continue.
+        if (!sawEvent && firstOtherLine is not null)
+        {
+            yield return new Error(new ModelException(ModelErrorKind.InvalidResponse, 200, $"Request '{name}': the answer is not an event stream: {Snippet(firstOtherLine)}"));
+            yield break;
+        }
         if (!done && rawFinish is null)
         {
             yield return new Error(new ModelException(ModelErrorKind.Transient, null, $"Request '{name}': the connection closed before the answer finished"));
