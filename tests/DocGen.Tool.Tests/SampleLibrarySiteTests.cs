@@ -114,7 +114,7 @@ public sealed partial class SampleLibrarySiteTests(SampleSiteFixture sample) : I
     [Fact]
     public void Site_TypePage_HasSignatureInheritanceAndMembersGroupedByKind()
     {
-        var canvas = sample.Page("api/sample.library.geometry/canvas.html");
+        var canvas = sample.Page("api/sample.library.geometry/canvas/index.html");
 
         foreach (var section in new[] { "Constructors", "Properties", "Indexers", "Methods", "Events", "Constants", "Nested types", "Inherited members", "Inheritance" })
             canvas.ShouldContain($">{section}</h2>");

@@ -11,9 +11,9 @@ public sealed class PageNamesTests
         var pages = new PageNames(SampleModel.Full());
         var paths = pages.All.Select(p => p.Path).ToList();
         paths.Distinct(StringComparer.OrdinalIgnoreCase).Count().ShouldBe(paths.Count);
-        pages.Find("T:Acme.Shapes.Box")!.Page.Path.ShouldBe("api/acme.shapes/box");
-        pages.Find("T:Acme.Shapes.box")!.Page.Path.ShouldMatch(@"^api/acme\.shapes/box-[0-9a-f]{6}$");
-        pages.Find("N:Acme.shapes")!.Page.Path.ShouldMatch(@"^api/acme\.shapes-[0-9a-f]{6}$");
+        pages.Find("T:Acme.Shapes.Box")!.Page.Path.ShouldBe("api/acme.shapes/box/index");
+        pages.Find("T:Acme.Shapes.box")!.Page.Path.ShouldMatch(@"^api/acme\.shapes/box-[0-9a-f]{6}/index$");
+        pages.Find("N:Acme.shapes")!.Page.Path.ShouldMatch(@"^api/acme\.shapes-[0-9a-f]{6}/index$");
         pages.Find("M:Acme.Shapes.Shape.area")!.Page.Path.ShouldMatch(@"^api/acme\.shapes/shape/area-[0-9a-f]{6}$");
     }
 
@@ -21,7 +21,7 @@ public sealed class PageNamesTests
     public void PageNames_GenericArityAndOverloads_KeepArityAndShareOnePage()
     {
         var pages = new PageNames(SampleModel.Full());
-        pages.Find("T:Acme.Shapes.Box`1")!.Page.Path.ShouldBe("api/acme.shapes/box-1");
+        pages.Find("T:Acme.Shapes.Box`1")!.Page.Path.ShouldBe("api/acme.shapes/box-1/index");
         var generic = pages.Find("M:Acme.Shapes.Shape.Area``1(System.Double)")!;
         var plain = pages.Find("M:Acme.Shapes.Shape.Area")!;
         generic.Page.ShouldBeSameAs(plain.Page);
@@ -37,12 +37,12 @@ public sealed class PageNamesTests
         var longName = "VeryLong" + new string('X', 300);
         var model = SampleModel.Of(SampleModel.Type("Acme", "Con"), SampleModel.Type("Acme", longName), SampleModel.Type("Acme", longName + "Y"));
         var pages = new PageNames(model);
-        pages.Find("T:Acme.Con")!.Page.Path.ShouldMatch(@"^api/acme/con-[0-9a-f]{6}$");
+        pages.Find("T:Acme.Con")!.Page.Path.ShouldMatch(@"^api/acme/con-[0-9a-f]{6}/index$");
         var a = pages.Find("T:Acme." + longName)!.Page.Path;
         var b = pages.Find("T:Acme." + longName + "Y")!.Page.Path;
         a.ShouldNotBe(b);
-        Path.GetFileName(a).Length.ShouldBeLessThanOrEqualTo(64);
-        Path.GetFileName(b).Length.ShouldBeLessThanOrEqualTo(64);
+        Path.GetFileName(Path.GetDirectoryName(a))!.Length.ShouldBeLessThanOrEqualTo(64);
+        Path.GetFileName(Path.GetDirectoryName(b))!.Length.ShouldBeLessThanOrEqualTo(64);
     }
 
     [Fact]

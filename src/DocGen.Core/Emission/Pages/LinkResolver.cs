@@ -24,8 +24,16 @@ internal sealed partial class LinkResolver(PageNames pages, string extension, Di
     /// <summary>File extension of pages, with the dot (<c>.html</c>, <c>.md</c>).</summary>
     public string Extension => extension;
 
-    /// <summary>The file path of a page relative to the emitter's folder (<c>api/ns/type.html</c>).</summary>
-    public string FileOf(Page page) => page is IndexPage && extension == ".md" ? "README.md" : page.Path + extension;
+    /// <summary>The file path of a page relative to the emitter's folder (<c>api/ns/type/index.html</c>); the Markdown
+    /// tree names a folder's own page <c>README.md</c>, which is what GitHub shows for a folder.</summary>
+    public string FileOf(Page page)
+    {
+        if (extension != ".md" || !IsFolderPage(page.Path)) return page.Path + extension;
+        return page.Path[..^PageNames.FolderPageName.Length] + "README.md";
+    }
+
+    private static bool IsFolderPage(string path) =>
+        path == PageNames.FolderPageName || path.EndsWith("/" + PageNames.FolderPageName, StringComparison.Ordinal);
 
     /// <summary>URL of <paramref name="target"/> relative to the page <paramref name="from"/>.</summary>
     public string Relative(Page from, Page target, string? anchor = null)
