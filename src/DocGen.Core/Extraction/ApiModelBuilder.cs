@@ -11,6 +11,7 @@ namespace DocGen.Core.Extraction;
 /// <summary>Walks an assembly's public surface and builds the namespaces, types and members of the model.</summary>
 internal sealed class ApiModelBuilder(
     SymbolFilter filter,
+    ExtensionBlocks extensionBlocks,
     DocAttacher docs,
     DiagnosticBag diagnostics,
     IReadOnlyDictionary<string, SourceDeclaration> sources,
@@ -125,36 +126,14 @@ internal sealed class ApiModelBuilder(
     {
         var list = new List<MemberDraft>();
         if (type.TypeKind == TypeKind.Delegate) return list;
-        var blockDocIds = new Dictionary<IMethodSymbol, string>(SymbolEqualityComparer.Default);
-        var hiddenImplementations = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-
-        // C# 14 extension blocks: their members are shown on this class as the user wrote them.
-        foreach (var block in type.GetTypeMembers().Where(t => t.TypeKind == TypeKind.Extension))
-        {
-            foreach (var member in block.GetMembers())
-            {
-                if (!filter.IsAccessible(member.DeclaredAccessibility) || member.GetDocumentationCommentId() is not { } blockId) continue;
-                if (member is IMethodSymbol { AssociatedExtensionImplementation: { } impl } method)
-                {
-                    // Members of generic blocks report a substituted implementation: compare definitions.
-                    if (method.AssociatedSymbol is null) blockDocIds[impl.OriginalDefinition] = blockId;
-                    else hiddenImplementations.Add(impl.OriginalDefinition);
-                }
-                else if (member is IPropertySymbol property && _members.ExtensionProperty(property, block, type) is { } model)
-                {
-                    list.Add(new MemberDraft(model, blockId, property));
-                }
-            }
-        }
-
+        // C# 14 extension blocks: their members are shown on this class as the user wrote them, and the static methods the
+        // compiler made for them are not shown again.
+        var blocks = extensionBlocks.Of(type);
+        foreach (var member in blocks.Members) list.Add(new MemberDraft(member.Model, member.DocId, member.Symbol));
         foreach (var member in type.GetMembers())
         {
-            if (member is IMethodSymbol m && hiddenImplementations.Contains(m)) continue;
-            if (_members.Create(member, type) is not { } model) continue;
-            if (member is IMethodSymbol impl && blockDocIds.TryGetValue(impl, out var blockId))
-                list.Add(new MemberDraft(model with { IsExtension = true }, blockId, member));
-            else
-                list.Add(new MemberDraft(model, model.Id, member));
+            if (member is IMethodSymbol m && blocks.Implementations.Contains(m)) continue;
+            if (_members.Create(member, type) is { } model) list.Add(new MemberDraft(model, model.Id, member));
         }
 
         return [.. list

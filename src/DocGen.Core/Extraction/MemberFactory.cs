@@ -26,39 +26,10 @@ internal sealed class MemberFactory(SymbolFilter filter)
         };
     }
 
-    /// <summary>A property declared in a C# 14 <c>extension(...)</c> block, shown on the static class that holds the block.</summary>
-    public MemberModel? ExtensionProperty(IPropertySymbol property, INamedTypeSymbol extensionBlock, INamedTypeSymbol staticClass)
-    {
-        var getterImpl = (property.GetMethod ?? property.SetMethod)?.AssociatedExtensionImplementation?.OriginalDefinition;
-        if (getterImpl?.GetDocumentationCommentId() is not { } implId || staticClass.GetDocumentationCommentId() is not { } typeId) return null;
-        var receiver = extensionBlock.ExtensionParameter;
-        var receiverModel = receiver is null ? null : Parameter(receiver, isExtensionReceiver: true);
-        var header = receiver is null ? "extension" : $"extension{TypeParameterList(extensionBlock.TypeParameters)}({Type(receiver.Type)} {EscapeIdentifier(receiver.Name)})";
-        var sig = $"{header} {Prefix(property, staticClass)}{Type(property.Type)} {EscapeIdentifier(property.Name)}{Accessors(property)}{ConstraintClauses(extensionBlock.TypeParameters)}";
-        return new MemberModel
-        {
-            // Real ids of extension-block members contain the compiler's <G>$ names; this one reads like an indexed property.
-            Id = "P:" + typeId[2..] + "." + property.MetadataName + implId[implId.IndexOf('(')..],
-            Name = property.Name,
-            DisplayName = (receiver is null ? "" : Type(receiver.Type) + ".") + property.Name,
-            Kind = ApiMemberKind.Property,
-            Accessibility = ToModel(property.DeclaredAccessibility),
-            Signature = sig,
-            ContainingTypeId = typeId,
-            TypeParameters = TypeParameters(extensionBlock.TypeParameters),
-            Parameters = receiverModel is null ? [] : [receiverModel],
-            ReturnType = TypeRef(property.Type),
-            IsStatic = property.IsStatic,
-            IsExtension = true,
-            Obsolete = filter.Obsolete(property),
-            Attributes = filter.Attributes(property),
-        };
-    }
-
     private MemberModel? Method(IMethodSymbol m, INamedTypeSymbol type)
     {
         var typeName = EscapeIdentifier(type.Name);
-        var explicitImpl = m.ExplicitInterfaceImplementations.FirstOrDefault();
+        var explicitImpl = ExplicitImplementations.Of(m);
         var (kind, name) = m.MethodKind switch
         {
             MethodKind.Constructor => (ApiMemberKind.Constructor, typeName),
@@ -67,8 +38,9 @@ internal sealed class MemberFactory(SymbolFilter filter)
             MethodKind.Conversion => (ApiMemberKind.ConversionOperator,
                 (m.MetadataName.Contains("Explicit", StringComparison.Ordinal) ? "explicit" : "implicit") + " operator " + Type(m.ReturnType)),
             MethodKind.ExplicitInterfaceImplementation when explicitImpl is not null =>
-                (ApiMemberKind.Method, Type(explicitImpl.ContainingType) + "." + EscapeIdentifier(explicitImpl.Name)),
-            MethodKind.Ordinary => (ApiMemberKind.Method, EscapeIdentifier(m.Name)),
+                (ApiMemberKind.Method, ExplicitImplementations.InterfaceName(explicitImpl.ContainingType, type) + "." + EscapeIdentifier(explicitImpl.Name)),
+            // An implicit implementation of a static abstract member: metadata calls it explicit, the source did not.
+            MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation => (ApiMemberKind.Method, EscapeIdentifier(m.Name)),
             _ => ((ApiMemberKind)(-1), ""),
         };
         if (name.Length == 0) return null;
@@ -100,28 +72,31 @@ internal sealed class MemberFactory(SymbolFilter filter)
             Parameters = parameters,
             ReturnType = kind is ApiMemberKind.Constructor or ApiMemberKind.Destructor || m.ReturnsVoid ? null : TypeRef(m.ReturnType),
             IsExtension = m.IsExtensionMethod,
+            ExtendedType = m.IsExtensionMethod && m.Parameters.Length > 0 ? TypeRef(m.Parameters[0].Type) : null,
         };
     }
 
     private MemberModel Property(IPropertySymbol p, INamedTypeSymbol type)
     {
-        var explicitImpl = p.ExplicitInterfaceImplementations.FirstOrDefault();
-        var qualifier = explicitImpl is null ? "" : Type(explicitImpl.ContainingType) + ".";
-        var parameters = p.Parameters.Select(x => Parameter(x)).ToImmutableArray();
+        var explicitImpl = ExplicitImplementations.Of(p);
+        var qualifier = explicitImpl is null ? "" : ExplicitImplementations.InterfaceName(explicitImpl.ContainingType, type) + ".";
+        var isIndexer = ExplicitImplementations.IsIndexer(p);
+        var indexParameters = isIndexer ? ExplicitImplementations.IndexerParameters(p, type) : p.Parameters;
+        var parameters = indexParameters.Select(x => Parameter(x)).ToImmutableArray();
         string name, display, sig;
-        if (p.IsIndexer)
+        if (isIndexer)
         {
             name = qualifier + "this[]";
-            display = qualifier + "this[" + ParameterTypes(p.Parameters) + "]";
-            var paramText = string.Join(", ", parameters.Select((x, i) => ParameterText(x, p.Parameters[i])));
-            sig = $"{Prefix(p, type)}{ReturnPrefix(p)}{Type(p.Type)} {qualifier}this[{paramText}]{Accessors(p)}";
+            display = qualifier + "this[" + ParameterTypes(indexParameters) + "]";
+            var paramText = string.Join(", ", parameters.Select((x, i) => ParameterText(x, indexParameters[i])));
+            sig = $"{Prefix(p, type)}{ReturnPrefix(p)}{Type(p.Type)} {qualifier}this[{paramText}]{Accessors(p, type)}";
         }
         else
         {
             name = display = qualifier + EscapeIdentifier(explicitImpl?.Name ?? p.Name);
-            sig = $"{Prefix(p, type)}{ReturnPrefix(p)}{Type(p.Type)} {name}{Accessors(p)}";
+            sig = $"{Prefix(p, type)}{ReturnPrefix(p)}{Type(p.Type)} {name}{Accessors(p, type)}";
         }
-        var kind = p.IsIndexer ? ApiMemberKind.Indexer : ApiMemberKind.Property;
+        var kind = isIndexer ? ApiMemberKind.Indexer : ApiMemberKind.Property;
         return Overridable(p, explicitImpl, p.OverriddenProperty, type, name, display, kind, sig) with
         {
             Parameters = parameters,
@@ -161,8 +136,8 @@ internal sealed class MemberFactory(SymbolFilter filter)
 
     private MemberModel Event(IEventSymbol e, INamedTypeSymbol type)
     {
-        var explicitImpl = e.ExplicitInterfaceImplementations.FirstOrDefault();
-        var name = (explicitImpl is null ? "" : Type(explicitImpl.ContainingType) + ".") + EscapeIdentifier(explicitImpl?.Name ?? e.Name);
+        var explicitImpl = ExplicitImplementations.Of(e);
+        var name = (explicitImpl is null ? "" : ExplicitImplementations.InterfaceName(explicitImpl.ContainingType, type) + ".") + EscapeIdentifier(explicitImpl?.Name ?? e.Name);
         return Overridable(e, explicitImpl, e.OverriddenEvent, type, name, name, ApiMemberKind.Event, $"{Prefix(e, type)}event {Type(e.Type)} {name}") with
         {
             ReturnType = TypeRef(e.Type),
@@ -212,8 +187,7 @@ internal sealed class MemberFactory(SymbolFilter filter)
     {
         var sb = new StringBuilder();
         var inInterface = type.TypeKind == TypeKind.Interface;
-        var isExplicit = s is IMethodSymbol { ExplicitInterfaceImplementations.IsEmpty: false } or IPropertySymbol { ExplicitInterfaceImplementations.IsEmpty: false } or IEventSymbol { ExplicitInterfaceImplementations.IsEmpty: false };
-        if (isExplicit) return "";
+        if (ExplicitImplementations.IsExplicit(s)) return "";
         if (!(inInterface && s.DeclaredAccessibility == Microsoft.CodeAnalysis.Accessibility.Public))
             sb.Append(Accessibility(s.DeclaredAccessibility)).Append(' ');
         if (s.IsStatic) sb.Append("static ");
@@ -244,16 +218,18 @@ internal sealed class MemberFactory(SymbolFilter filter)
     private static string ReturnPrefix(IPropertySymbol p) => p.ReturnsByRefReadonly ? "ref readonly " : p.ReturnsByRef ? "ref " : "";
 
     /// <summary><c> { get; protected set; }</c>: only accessors a reader of the docs can call.</summary>
-    private string Accessors(IPropertySymbol p)
+    private string Accessors(IPropertySymbol p, INamedTypeSymbol type)
     {
         var parts = new List<string>();
-        if (p.GetMethod is { } get && filter.IsAccessorShown(get)) parts.Add(AccessorPrefix(get, p) + "get;");
-        if (p.SetMethod is { } set && filter.IsAccessorShown(set)) parts.Add(AccessorPrefix(set, p) + (set.IsInitOnly ? "init;" : "set;"));
+        var (getter, setter) = ExplicitImplementations.Accessors(p, type);
+        var isExplicit = ExplicitImplementations.IsExplicit(p);
+        if (getter is { } get && (isExplicit || filter.IsAccessorShown(get))) parts.Add(AccessorPrefix(get, p) + "get;");
+        if (setter is { } set && (isExplicit || filter.IsAccessorShown(set))) parts.Add(AccessorPrefix(set, p) + (set.IsInitOnly ? "init;" : "set;"));
         return " { " + string.Join(" ", parts) + " }";
     }
 
     private static string AccessorPrefix(IMethodSymbol accessor, IPropertySymbol property) =>
-        accessor.DeclaredAccessibility != property.DeclaredAccessibility && property.ExplicitInterfaceImplementations.IsEmpty
+        accessor.DeclaredAccessibility != property.DeclaredAccessibility && !ExplicitImplementations.IsExplicit(property)
             ? Accessibility(accessor.DeclaredAccessibility) + " " : "";
 
     /// <summary>Overridden member and implemented interface members (explicitly or implicitly), as ids.</summary>

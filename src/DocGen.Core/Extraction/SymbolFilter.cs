@@ -34,25 +34,12 @@ internal sealed class SymbolFilter(bool includeInternals)
     public bool IsShownMember(ISymbol symbol)
     {
         if (symbol.IsImplicitlyDeclared || symbol is INamedTypeSymbol) return false;
-        var isExplicit = symbol switch
+        if (ExplicitImplementations.Of(symbol) is { } implemented)
         {
-            IMethodSymbol m => !m.ExplicitInterfaceImplementations.IsEmpty,
-            IPropertySymbol p => !p.ExplicitInterfaceImplementations.IsEmpty,
-            IEventSymbol e => !e.ExplicitInterfaceImplementations.IsEmpty,
-            _ => false,
-        };
-        if (isExplicit)
-        {
-            // Explicit implementations are private in metadata; they are API when the interface is.
-            var iface = symbol switch
-            {
-                IMethodSymbol m => m.ExplicitInterfaceImplementations[0].ContainingType,
-                IPropertySymbol p => p.ExplicitInterfaceImplementations[0].ContainingType,
-                IEventSymbol e => e.ExplicitInterfaceImplementations[0].ContainingType,
-                _ => null,
-            };
-            if (symbol is IMethodSymbol { AssociatedSymbol: not null }) return false;
-            return iface is not null && IsAccessible(iface.DeclaredAccessibility) && !IsCompilerGenerated(symbol);
+            // Explicit implementations are private in metadata; they are API when the interface is. Those of an interface's
+            // property or event accessors belong to that property or event, never shown on their own.
+            if (symbol is IMethodSymbol method && (method.AssociatedSymbol is not null || ExplicitImplementations.IsAccessorImplementation(method))) return false;
+            return IsAccessible(implemented.ContainingType.DeclaredAccessibility) && !IsCompilerGenerated(symbol);
         }
         if (IsGeneratedName(symbol.MetadataName) && symbol is not IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.Destructor }) return false;
         if (!IsAccessible(symbol.DeclaredAccessibility) && symbol is not IMethodSymbol { MethodKind: MethodKind.Destructor }) return false;
@@ -74,7 +61,7 @@ internal sealed class SymbolFilter(bool includeInternals)
 
     /// <summary>Accessors show in <c>{ get; set; }</c> when a reader can call them.</summary>
     public bool IsAccessorShown(IMethodSymbol accessor) =>
-        accessor.AssociatedSymbol is IPropertySymbol { ExplicitInterfaceImplementations.IsEmpty: false } || IsAccessible(accessor.DeclaredAccessibility);
+        accessor.AssociatedSymbol is IPropertySymbol property && ExplicitImplementations.IsExplicit(property) || IsAccessible(accessor.DeclaredAccessibility);
 
     /// <summary>Record members nobody calls by name: the clone method, the copy constructor, <c>PrintMembers</c>.</summary>
     private static bool IsRecordPlumbing(IMethodSymbol m) =>

@@ -151,6 +151,8 @@ public sealed record MemberModel
     public bool IsVirtual { get; init; }
     public bool IsOverride { get; init; }
     public bool IsExtension { get; init; }
+    /// <summary>For extension members (classic <c>this</c> methods and C# 14 extension blocks): the type they extend, i.e. the receiver's type.</summary>
+    public TypeRef? ExtendedType { get; init; }
     /// <summary>For explicit interface implementations: the interface member's id.</summary>
     public string? ExplicitInterfaceMemberId { get; init; }
     /// <summary>For overrides and implicit/explicit interface implementations: the ids of the members this one overrides or implements (used by inheritdoc and fallback).</summary>
