@@ -79,7 +79,7 @@ internal sealed class ApiModelBuilder(
         var attached = docs.Attach(draft.Model.Id, draft.Model.Id, type, draft.Source, bag);
         var model = draft.Model with
         {
-            Members = [.. draft.Members.Select(m => Complete(m.Model, m.DocId, m.Symbol, bag))],
+            Members = [.. draft.Members.Select(m => Complete(m.Model, m.DocId, m.Symbol, type, attached.Docs, bag))],
             Docs = attached.Docs,
             Provenance = attached.Provenance,
             Fingerprint = Hash(draft.Model.Id, draft.Model.Signature, "", attached.Raw),
@@ -107,7 +107,8 @@ internal sealed class ApiModelBuilder(
             BaseTypes = type.TypeKind == TypeKind.Interface ? [] : [.. BaseChain(type).Select(b => TypeRef(b))],
             Interfaces = [.. type.AllInterfaces.Select(i => TypeRef(i))],
             NestedTypeIds = [.. type.GetTypeMembers().Where(filter.IsShownType).Select(t => t.GetDocumentationCommentId()!).Order(StringComparer.Ordinal)],
-            InheritedMembers = type.TypeKind == TypeKind.Delegate ? [] : InheritedMembers(type),
+            // A static class has no instance to call object's members on, and an enum's page is about its values, not System.Enum.
+            InheritedMembers = type.TypeKind is TypeKind.Delegate or TypeKind.Enum || type.IsStatic ? [] : InheritedMembers(type),
             DelegateParameters = type.DelegateInvokeMethod is { } invoke ? [.. invoke.Parameters.Select(p => Parameter(p))] : [],
             DelegateReturnType = type.DelegateInvokeMethod is { ReturnsVoid: false } inv ? TypeRef(inv.ReturnType) : null,
             EnumUnderlyingType = type.EnumUnderlyingType is { } u ? Type(u) : null,
@@ -148,10 +149,12 @@ internal sealed class ApiModelBuilder(
         decimal.TryParse(m.ConstantValue, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 0m;
 
     /// <summary>Attaches docs, source and fingerprint; <paramref name="docId"/> is the id in the XML file and the sources.</summary>
-    private MemberModel Complete(MemberModel model, string docId, ISymbol symbol, DiagnosticBag diagnostics)
+    private MemberModel Complete(MemberModel model, string docId, ISymbol symbol, INamedTypeSymbol type, DocComment typeDocs, DiagnosticBag diagnostics)
     {
         if (!sources.TryGetValue(docId, out var source)) sources.TryGetValue(model.Id, out source);
         var attached = docs.Attach(docId, model.Id, symbol, source, diagnostics);
+        if (attached.Provenance.Source == DocSource.Missing && SynthesizedDocs.For(symbol, type, typeDocs) is { } contract)
+            attached = attached with { Docs = contract, Provenance = Provenance.Inherited };
         return model with
         {
             Docs = attached.Docs,
@@ -191,11 +194,12 @@ internal sealed class ApiModelBuilder(
         return _ancestors.GetOrAdd(ancestor, list);
     }
 
-    /// <summary>Name and parameter types: equal keys hide (override, <c>new</c>) the base member.</summary>
+    /// <summary>Name and parameter types: equal keys hide (override, <c>new</c>) the base member. Nullable annotations do not
+    /// count (a record's <c>Equals(object?)</c> overrides <c>object.Equals(object)</c>).</summary>
     private static string Key(ISymbol member) => member switch
     {
-        IMethodSymbol m => "M" + m.Name + "`" + m.Arity + "(" + MemberFactory.ParameterTypes(m.Parameters) + ")",
-        IPropertySymbol p => "P" + p.Name + "(" + MemberFactory.ParameterTypes(p.Parameters) + ")",
+        IMethodSymbol m => "M" + m.Name + "`" + m.Arity + "(" + MemberFactory.ParameterTypes(m.Parameters, KeyFormat) + ")",
+        IPropertySymbol p => "P" + p.Name + "(" + MemberFactory.ParameterTypes(p.Parameters, KeyFormat) + ")",
         _ => "F" + member.Name,
     };
 

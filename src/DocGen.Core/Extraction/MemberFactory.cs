@@ -10,7 +10,7 @@ namespace DocGen.Core.Extraction;
 /// <summary>Turns member symbols into <see cref="MemberModel"/>s without docs or sources (those are attached later).</summary>
 internal sealed class MemberFactory(SymbolFilter filter)
 {
-    private readonly ConcurrentDictionary<INamedTypeSymbol, IReadOnlyDictionary<ISymbol, List<string>>> _implementations = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, IReadOnlyDictionary<ISymbol, List<ISymbol>>> _implementations = new(SymbolEqualityComparer.Default);
 
     /// <summary>The model of <paramref name="symbol"/>, or null when it is not shown (accessors, compiler-generated, hidden).</summary>
     public MemberModel? Create(ISymbol symbol, INamedTypeSymbol type)
@@ -163,13 +163,13 @@ internal sealed class MemberFactory(SymbolFilter filter)
         IsVirtual = member.IsVirtual,
         IsOverride = member.IsOverride,
         ExplicitInterfaceMemberId = explicitImpl?.OriginalDefinition.GetDocumentationCommentId(),
-        ImplementedMemberIds = Implemented(member, overridden, type),
+        ImplementedMembers = Implemented(member, overridden, type),
         Obsolete = filter.Obsolete(member),
         Attributes = filter.Attributes(member),
     };
 
     /// <summary><c>int, out string</c>: parameter types with ref-kind, which tells overloads apart.</summary>
-    public static string ParameterTypes(ImmutableArray<IParameterSymbol> parameters) =>
+    public static string ParameterTypes(ImmutableArray<IParameterSymbol> parameters, SymbolDisplayFormat? format = null) =>
         string.Join(", ", parameters.Select(p => p.RefKind switch
         {
             RefKind.Ref => "ref ",
@@ -177,7 +177,7 @@ internal sealed class MemberFactory(SymbolFilter filter)
             RefKind.In => "in ",
             RefKind.RefReadOnlyParameter => "ref readonly ",
             _ => "",
-        } + Type(p.Type)));
+        } + (format is null ? Type(p.Type) : p.Type.ToDisplayString(format))));
 
     public static string TypeParameterList(ImmutableArray<ITypeParameterSymbol> typeParameters) =>
         typeParameters.IsEmpty ? "" : "<" + string.Join(", ", typeParameters.Select(t => t.Name)) + ">";
@@ -232,11 +232,11 @@ internal sealed class MemberFactory(SymbolFilter filter)
         accessor.DeclaredAccessibility != property.DeclaredAccessibility && !ExplicitImplementations.IsExplicit(property)
             ? Accessibility(accessor.DeclaredAccessibility) + " " : "";
 
-    /// <summary>Overridden member and implemented interface members (explicitly or implicitly), as ids.</summary>
-    private ImmutableArray<string> Implemented(ISymbol member, ISymbol? overridden, INamedTypeSymbol type)
+    /// <summary>Overridden member and implemented interface members (explicitly or implicitly), with the names a reader knows them by.</summary>
+    private ImmutableArray<MemberRef> Implemented(ISymbol member, ISymbol? overridden, INamedTypeSymbol type)
     {
-        var ids = new List<string>();
-        if (overridden?.OriginalDefinition.GetDocumentationCommentId() is { } o) ids.Add(o);
+        var refs = new List<MemberRef>();
+        if (overridden is not null && Ref(overridden, type) is { } o) refs.Add(o);
         var explicitImpls = member switch
         {
             IMethodSymbol m => m.ExplicitInterfaceImplementations.Cast<ISymbol>(),
@@ -245,23 +245,39 @@ internal sealed class MemberFactory(SymbolFilter filter)
             _ => [],
         };
         foreach (var i in explicitImpls)
-            if (i.OriginalDefinition.GetDocumentationCommentId() is { } id) ids.Add(id);
-        if (!explicitImpls.Any() && ImplementationMap(type).TryGetValue(member, out var implemented)) ids.AddRange(implemented);
-        return [.. ids.Distinct(StringComparer.Ordinal)];
+            if (Ref(i, type) is { } r) refs.Add(r);
+        if (!explicitImpls.Any() && ImplementationMap(type).TryGetValue(member, out var implemented))
+            refs.AddRange(implemented.Select(i => Ref(i, type)).OfType<MemberRef>());
+        return [.. refs.DistinctBy(r => r.Id, StringComparer.Ordinal)];
     }
 
-    /// <summary>Member of <paramref name="type"/> → ids of the interface members it implements, computed once per type
-    /// (types such as <c>int</c> implement hundreds of generic-math members; asking per member would be quadratic).</summary>
-    private IReadOnlyDictionary<ISymbol, List<string>> ImplementationMap(INamedTypeSymbol type) => _implementations.GetOrAdd(type, t =>
+    /// <summary><c>IEnumerable&lt;T&gt;.GetEnumerator()</c>, <c>IList&lt;T&gt;.this[int]</c>, <c>Shape.Area</c>: what the member is called where it is declared.</summary>
+    private static MemberRef? Ref(ISymbol symbol, INamedTypeSymbol type)
     {
-        var map = new Dictionary<ISymbol, List<string>>(SymbolEqualityComparer.Default);
+        if (symbol.OriginalDefinition.GetDocumentationCommentId() is not { } id) return null;
+        var owner = symbol.ContainingType.TypeKind == TypeKind.Interface ? ExplicitImplementations.InterfaceName(symbol.ContainingType, type) : Type(symbol.ContainingType);
+        var name = symbol switch
+        {
+            IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator } m => "operator " + OperatorToken(m) + "(" + ParameterTypes(m.Parameters) + ")",
+            IMethodSymbol { MethodKind: MethodKind.Conversion } m => "operator " + Type(m.ReturnType) + "(" + ParameterTypes(m.Parameters) + ")",
+            IMethodSymbol m => EscapeIdentifier(m.Name) + TypeParameterList(m.TypeParameters) + "(" + ParameterTypes(m.Parameters) + ")",
+            IPropertySymbol { IsIndexer: true } p => "this[" + ParameterTypes(p.Parameters) + "]",
+            _ => EscapeIdentifier(symbol.Name),
+        };
+        return new MemberRef(owner + "." + name, id);
+    }
+
+    /// <summary>Member of <paramref name="type"/> → the interface members it implements, computed once per type
+    /// (types such as <c>int</c> implement hundreds of generic-math members; asking per member would be quadratic).</summary>
+    private IReadOnlyDictionary<ISymbol, List<ISymbol>> ImplementationMap(INamedTypeSymbol type) => _implementations.GetOrAdd(type, t =>
+    {
+        var map = new Dictionary<ISymbol, List<ISymbol>>(SymbolEqualityComparer.Default);
         foreach (var iface in t.AllInterfaces)
             foreach (var candidate in iface.GetMembers())
             {
                 if (candidate is not (IMethodSymbol { AssociatedSymbol: null } or IPropertySymbol or IEventSymbol)) continue;
                 if (t.FindImplementationForInterfaceMember(candidate) is not { } impl || !SymbolEqualityComparer.Default.Equals(impl.ContainingType, t)) continue;
-                if (candidate.OriginalDefinition.GetDocumentationCommentId() is not { } id) continue;
-                (map.TryGetValue(impl, out var list) ? list : map[impl] = []).Add(id);
+                (map.TryGetValue(impl, out var list) ? list : map[impl] = []).Add(candidate);
             }
         return map;
     });

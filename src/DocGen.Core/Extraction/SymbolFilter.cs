@@ -8,10 +8,21 @@ namespace DocGen.Core.Extraction;
 /// <summary>Decides what the docs show: accessible, user-written API; never compiler-generated names.</summary>
 internal sealed class SymbolFilter(bool includeInternals)
 {
+    /// <summary>Attributes that change how a caller may use the API, shown in signatures (short names, as C#).</summary>
     private static readonly HashSet<string> ShownAttributes = new(StringComparer.Ordinal)
     {
         "System.FlagsAttribute", "System.ObsoleteAttribute", "System.AttributeUsageAttribute",
-        "System.Diagnostics.CodeAnalysis.ExperimentalAttribute", "System.Runtime.CompilerServices.ExtensionAttribute",
+        "System.Diagnostics.CodeAnalysis.ExperimentalAttribute",
+        "System.Diagnostics.CodeAnalysis.RequiresUnreferencedCodeAttribute",
+        "System.Diagnostics.CodeAnalysis.RequiresDynamicCodeAttribute",
+        "System.Diagnostics.CodeAnalysis.RequiresAssemblyFilesAttribute",
+        "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute",
+        "System.Diagnostics.CodeAnalysis.DoesNotReturnAttribute",
+        "System.Runtime.Versioning.RequiresPreviewFeaturesAttribute",
+        "System.Runtime.Versioning.SupportedOSPlatformAttribute",
+        "System.Runtime.Versioning.UnsupportedOSPlatformAttribute",
+        "System.Runtime.Versioning.ObsoletedOSPlatformAttribute",
+        "System.Runtime.CompilerServices.OverloadResolutionPriorityAttribute",
     };
 
     public bool IsAccessible(Accessibility accessibility) => accessibility switch
@@ -85,21 +96,30 @@ internal sealed class SymbolFilter(bool includeInternals)
         return new ObsoleteInfo(args.Length > 0 ? args[0].Value as string : null, args.Length > 1 && args[1].Value is true);
     }
 
-    /// <summary>Attributes worth showing, as C#: <c>[Flags]</c>, <c>[Obsolete("…")]</c>.</summary>
+    /// <summary>Attributes worth showing, as C# with short type names: <c>[Flags]</c>, <c>[Obsolete("…")]</c>, <c>[AttributeUsage(AttributeTargets.Class)]</c>.</summary>
     public ImmutableArray<string> Attributes(ISymbol symbol)
     {
         var list = ImmutableArray.CreateBuilder<string>();
         foreach (var a in symbol.GetAttributes())
         {
             var full = a.AttributeClass?.ToDisplayString();
-            if (full is null || !ShownAttributes.Contains(full) || full == "System.Runtime.CompilerServices.ExtensionAttribute") continue;
+            if (full is null || !ShownAttributes.Contains(full)) continue;
             var name = a.AttributeClass!.Name;
             if (name.EndsWith("Attribute", StringComparison.Ordinal)) name = name[..^"Attribute".Length];
-            var args = a.ConstructorArguments.Select(c => c.ToCSharpString())
-                .Concat(a.NamedArguments.Select(n => n.Key + " = " + n.Value.ToCSharpString()))
+            var args = a.ConstructorArguments.Select(Argument)
+                .Concat(a.NamedArguments.Select(n => n.Key + " = " + Argument(n.Value)))
                 .ToList();
             list.Add(args.Count == 0 ? $"[{name}]" : $"[{name}({string.Join(", ", args)})]");
         }
         return list.ToImmutable();
     }
+
+    private static string Argument(TypedConstant constant) => constant.Kind switch
+    {
+        _ when constant.IsNull => "null",
+        TypedConstantKind.Array => "[" + string.Join(", ", constant.Values.Select(Argument)) + "]",
+        TypedConstantKind.Type when constant.Value is ITypeSymbol type => "typeof(" + CSharpSignatures.Type(type) + ")",
+        TypedConstantKind.Enum or TypedConstantKind.Primitive when constant.Type is not null => CSharpSignatures.Constant(constant.Value, constant.Type),
+        _ => constant.ToCSharpString(),
+    };
 }

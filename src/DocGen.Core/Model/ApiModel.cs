@@ -55,6 +55,9 @@ public enum ApiAccessibility { Public, Protected, ProtectedInternal, Internal, P
 /// <param name="Id">Documentation comment id of the named type (<c>T:System.Collections.Generic.List`1</c>), or null for type parameters, arrays of them, tuples and other unlinkable shapes.</param>
 public sealed record TypeRef(string Display, string? Id);
 
+/// <summary>A reference to a member: how a reader knows it (<c>IList&lt;T&gt;.this[int]</c>) and its documentation comment id.</summary>
+public sealed record MemberRef(string Display, string Id);
+
 /// <summary>A type parameter with its constraints rendered as C# (<c>class, new()</c>), or null when unconstrained.</summary>
 public sealed record TypeParameterModel(string Name, string? Constraints);
 
@@ -156,7 +159,16 @@ public sealed record MemberModel
     /// <summary>For explicit interface implementations: the interface member's id.</summary>
     public string? ExplicitInterfaceMemberId { get; init; }
     /// <summary>For overrides and implicit/explicit interface implementations: the ids of the members this one overrides or implements (used by inheritdoc and fallback).</summary>
-    public ImmutableArray<string> ImplementedMemberIds { get; init; } = [];
+    public ImmutableArray<string> ImplementedMemberIds
+    {
+        get => ImplementedMembers.IsDefaultOrEmpty ? _implementedIds : [.. ImplementedMembers.Select(m => m.Id)];
+        init => _implementedIds = value;
+    }
+
+    private readonly ImmutableArray<string> _implementedIds = [];
+
+    /// <summary>The members this one overrides or implements, with the names they are declared by (<c>IEnumerable&lt;T&gt;.GetEnumerator()</c>).</summary>
+    public ImmutableArray<MemberRef> ImplementedMembers { get; init; } = [];
     public ObsoleteInfo? Obsolete { get; init; }
     public ImmutableArray<string> Attributes { get; init; } = [];
     public DocComment Docs { get; init; } = DocComment.Empty;

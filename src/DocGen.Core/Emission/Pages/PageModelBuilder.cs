@@ -87,8 +87,50 @@ internal sealed class PageModelBuilder(ApiModel model, PageNames pages, DocRende
                 .Select(i => new InheritedView(Linked(i.DisplayName, i.Id, page), renderer.TypeLink(i.DeclaringType, page)))
                 .ToList(),
             NestedTypes = type.NestedTypeIds.Select(id => pages.Find(id)?.Page).OfType<TypePage>().Select(t => TypeSummary(t.Type, page)).ToList(),
+            ExtensionMembers = Extensions.Of(type).Select(m => ExtensionSummary(m, page)).ToList(),
+            DerivedLabel = type.Kind == ApiTypeKind.Interface ? "Derived interfaces" : "Derived",
+            DerivedTypes = type.Kind == ApiTypeKind.Interface ? InterfaceChildren(type, interfaces: true, page) : type.DerivedTypes.Select(d => renderer.TypeLink(d, page)).ToList(),
+            Implementers = type.Kind == ApiTypeKind.Interface ? InterfaceChildren(type, interfaces: false, page) : [],
         };
     }
+
+    private ExtensionIndex? _extensions;
+
+    /// <summary>Extension members of the model by the type they extend, built once.</summary>
+    private ExtensionIndex Extensions => _extensions ?? Interlocked.CompareExchange(ref _extensions, new ExtensionIndex(model), null) ?? _extensions!;
+
+    private ExtensionMemberView ExtensionSummary(MemberModel member, Page from)
+    {
+        var target = pages.Find(member.Id)!;
+        var owner = pages.Find(member.ContainingTypeId)?.Page as TypePage;
+        return new ExtensionMemberView(
+            member.Name,
+            member.DisplayName,
+            _links.Relative(from, target.Page, target.Anchor),
+            owner is null ? new LinkView("", "") : new LinkView(owner.Type.QualifiedName, _links.Relative(from, owner)),
+            MemberKindLabel(member.Kind),
+            renderer.Render(member.Docs.Summary, new RenderScope(from, member.Id, member.Source)),
+            ShortText(member.Docs.Summary),
+            Badge(member.Provenance),
+            member.IsStatic);
+    }
+
+    /// <summary>An interface's children in the model: the interfaces that extend it, or the classes and structs that implement it.</summary>
+    private List<string> InterfaceChildren(TypeModel type, bool interfaces, Page from) =>
+        type.DerivedTypes
+            .Where(d => d.Id is not null && pages.Find(d.Id)?.Page is TypePage child && (child.Type.Kind == ApiTypeKind.Interface) == interfaces)
+            .Select(d => renderer.TypeLink(d, from))
+            .ToList();
+
+    /// <summary>What the section about a member's type is called: only methods, operators and delegates return something.</summary>
+    internal static string ReturnsLabel(ApiMemberKind kind) => kind switch
+    {
+        ApiMemberKind.Property or ApiMemberKind.Indexer => "Property value",
+        ApiMemberKind.Field or ApiMemberKind.Constant => "Field value",
+        ApiMemberKind.Event => "Event type",
+        ApiMemberKind.Constructor or ApiMemberKind.Destructor or ApiMemberKind.EnumValue => "",
+        _ => "Returns",
+    };
 
     public MemberPageView Member(MemberPage page)
     {
@@ -206,7 +248,10 @@ internal sealed class PageModelBuilder(ApiModel model, PageNames pages, DocRende
             ConstantValue = member.ConstantValue,
             Obsolete = ObsoleteText(member.Obsolete),
             SourceText = SourceText(member.Source),
-            Implements = member.ImplementedMemberIds.Select(id => Linked(DocPlainText.ShortName(id) ?? id, id, page)).ToList(),
+            Implements = member.ImplementedMembers.IsDefaultOrEmpty
+                ? member.ImplementedMemberIds.Select(id => Linked(DocPlainText.ShortName(id) ?? id, id, page)).ToList()
+                : member.ImplementedMembers.Select(m => Linked(m.Display, m.Id, page)).ToList(),
+            ReturnsLabel = ReturnsLabel(member.Kind),
             IsStatic = member.IsStatic,
         };
     }

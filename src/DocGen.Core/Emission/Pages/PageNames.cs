@@ -118,7 +118,7 @@ internal sealed class PageNames
         foreach (var group in groups)
         {
             var members = group.ToList();
-            var page = new MemberPage($"{folder}/{memberNames[group.Key]}", type, members[0].Name, members);
+            var page = new MemberPage($"{folder}/{memberNames[group.Key]}", type, GroupName(members), members);
             _memberPages.Add(page);
             var anchors = Anchors(members);
             foreach (var member in members) _targets[member.Id] = new PageTarget(page, anchors[member.Id]);
@@ -176,6 +176,20 @@ internal sealed class PageNames
 
     /// <summary>A short stable hash of an id (six hex digits of its SHA-256).</summary>
     internal static string ShortHash(string id) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..6];
+
+    /// <summary>What a member page holds: its members' name, or for conversions to several types what they share
+    /// (<c>implicit operator</c>), never the first overload's <c>implicit operator int</c>.</summary>
+    private static string GroupName(List<MemberModel> members)
+    {
+        var first = members[0].Name;
+        if (members.All(m => m.Name == first)) return first;
+        if (members.All(m => m.Kind == ApiMemberKind.ConversionOperator))
+        {
+            var words = first.Split(' ');
+            if (words.Length >= 2 && members.All(m => m.Name.StartsWith(words[0] + " operator ", StringComparison.Ordinal))) return words[0] + " operator";
+        }
+        return first;
+    }
 
     /// <summary>A name for a segment below a namespace folder: sanitized, and with no dot (see the remarks).</summary>
     private static string LeafName(string name) => Sanitize(name).Replace('.', '-');
