@@ -17,6 +17,9 @@ internal sealed class ApiModelBuilder(
     IReadOnlyDictionary<string, SourceDeclaration> sources,
     CancellationToken cancellationToken)
 {
+    /// <summary>Up to this many malformed comments each get their own warning; more collapse into one (DG0110).</summary>
+    internal const int MalformedWarningsShown = 10;
+
     private readonly MemberFactory _members = new(filter);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, List<(string Key, InheritedMemberRef Reference)>> _ancestors = new(SymbolEqualityComparer.Default);
 
@@ -28,11 +31,25 @@ internal sealed class ApiModelBuilder(
         // reported in type order afterwards so the output is the same on every run.
         var built = types.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(Build).ToList();
         var models = new List<(INamedTypeSymbol Symbol, TypeModel Model)>(built.Count);
+        var malformed = built.Sum(b => b.Diagnostics.ToList().Count(d => d.Id == DiagnosticIds.MalformedDocComment.Id));
+        // A library with many malformed comments gets one warning that says so, and each one as an info (listed in
+        // report.json, printed with --verbose), instead of a wall of warnings that hides every other one.
+        var collapse = malformed > MalformedWarningsShown;
+        string? firstMalformed = null;
         for (var i = 0; i < built.Count; i++)
         {
-            foreach (var diagnostic in built[i].Diagnostics.ToList()) diagnostics.Add(diagnostic);
+            foreach (var diagnostic in built[i].Diagnostics.ToList())
+            {
+                if (collapse && diagnostic.Id == DiagnosticIds.MalformedDocComment.Id)
+                {
+                    firstMalformed ??= diagnostic.Message.Split('\'')[1];
+                    diagnostics.Add(diagnostic with { Severity = Diagnostics.DiagnosticSeverity.Info });
+                }
+                else diagnostics.Add(diagnostic);
+            }
             models.Add((types[i], built[i].Model));
         }
+        if (collapse) diagnostics.Report(DiagnosticIds.MalformedDocComments, null, null, malformed, firstMalformed);
 
         // Derived types: only edges inside the model, from each type's direct base and direct interfaces.
         var derived = new Dictionary<string, List<TypeRef>>(StringComparer.Ordinal);

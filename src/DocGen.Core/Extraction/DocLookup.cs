@@ -12,7 +12,14 @@ internal sealed class DocLookup(Compilation compilation, IAssemblySymbol documen
 {
     private readonly ConcurrentDictionary<string, DocXmlFile> _files = new(StringComparer.Ordinal);
 
+    private readonly ConcurrentDictionary<string, bool> _enumValues = new(StringComparer.Ordinal);
+
     public DocXmlFile Own => own;
+
+    /// <summary>True when <paramref name="cref"/> names a value of an enum declared outside the documented assembly.</summary>
+    public bool IsExternalEnumValue(string cref) => _enumValues.GetOrAdd(cref, id =>
+        FindSymbol(id) is IFieldSymbol { ContainingType.TypeKind: TypeKind.Enum } field
+        && !SymbolEqualityComparer.Default.Equals(field.ContainingAssembly, documented));
 
     public ISymbol? FindSymbol(string id)
     {

@@ -54,7 +54,8 @@ public sealed class RoslynApiExtractor : IApiExtractor
         var extensionBlocks = new ExtensionBlocks(filter);
         var aliases = ExtensionAliases(assembly, extensionBlocks);
         var sources = SourceIndex.Build(inputs.SourceFiles, inputs.DefineConstants, inputs.LangVersion, references, diagnostics, cancellationToken);
-        var attacher = new DocAttacher(lookup, aliases);
+        var projectFolder = inputs.ProjectPath is { } project ? Path.GetDirectoryName(Path.GetFullPath(project)) : Path.GetDirectoryName(Path.GetFullPath(inputs.AssemblyPath));
+        var attacher = new DocAttacher(lookup, aliases, new CodeSourceResolver(projectFolder));
         var namespaces = new ApiModelBuilder(filter, extensionBlocks, attacher, diagnostics, sources, cancellationToken).Build(assembly);
 
         return new ApiModel([new AssemblyModel(assembly.Identity.Name, assembly.Identity.Version.ToString(), tfm, namespaces)]);

@@ -60,9 +60,27 @@ public sealed class PageNamesTests
     [InlineData("M:System.Exception.#ctor(System.String)", "https://learn.microsoft.com/dotnet/api/system.exception.-ctor")]
     [InlineData("N:System.IO", "https://learn.microsoft.com/dotnet/api/system.io")]
     [InlineData("P:Microsoft.Extensions.Logging.ILogger.Name", "https://learn.microsoft.com/dotnet/api/microsoft.extensions.logging.ilogger.name")]
+    [InlineData("T:System.Collections.Generic.List`1", "https://learn.microsoft.com/dotnet/api/system.collections.generic.list-1")]
+    [InlineData("T:System.Collections.Generic.Dictionary`2.KeyCollection", "https://learn.microsoft.com/dotnet/api/system.collections.generic.dictionary-2.keycollection")]
+    [InlineData("T:System.Environment.SpecialFolder", "https://learn.microsoft.com/dotnet/api/system.environment.specialfolder")]
+    [InlineData("P:System.Collections.Generic.List`1.System#Collections#IList#Item", "https://learn.microsoft.com/dotnet/api/system.collections.generic.list-1.system-collections-ilist-item")]
+    [InlineData("M:System.Collections.Generic.List`1.System#Collections#Generic#IEnumerable{T}#GetEnumerator", "https://learn.microsoft.com/dotnet/api/system.collections.generic.list-1.system-collections-generic-ienumerable-t--getenumerator")]
+    [InlineData("M:System.Collections.ObjectModel.Collection`1.System#Collections#IEnumerable#GetEnumerator", "https://learn.microsoft.com/dotnet/api/system.collections.objectmodel.collection-1.system-collections-ienumerable-getenumerator")]
+    [InlineData("M:System.Decimal.op_Addition(System.Decimal,System.Decimal)", "https://learn.microsoft.com/dotnet/api/system.decimal.op_addition")]
+    [InlineData("M:System.Decimal.op_Implicit(System.Int32)~System.Decimal", "https://learn.microsoft.com/dotnet/api/system.decimal.op_implicit")]
+    [InlineData("M:System.Collections.Generic.List`1.#ctor(System.Int32)", "https://learn.microsoft.com/dotnet/api/system.collections.generic.list-1.-ctor")]
+    [InlineData("P:System.Collections.Generic.List`1.Item(System.Int32)", "https://learn.microsoft.com/dotnet/api/system.collections.generic.list-1.item")]
+    [InlineData("F:System.String.Empty", "https://learn.microsoft.com/dotnet/api/system.string.empty")]
     [InlineData("T:Acme.Other", null)]
     [InlineData("T:SystemX.Thing", null)]
     public void LearnUrl_NetIds_MapToLearnPages(string id, string? expected) => LinkResolver.LearnUrl(id).ShouldBe(expected);
+
+    [Theory]
+    [InlineData("F:System.DayOfWeek.Monday", "https://learn.microsoft.com/dotnet/api/system.dayofweek#system-dayofweek-monday")]
+    [InlineData("F:System.IO.FileMode.CreateNew", "https://learn.microsoft.com/dotnet/api/system.io.filemode#system-io-filemode-createnew")]
+    [InlineData("F:System.Environment.SpecialFolder.ApplicationData", "https://learn.microsoft.com/dotnet/api/system.environment.specialfolder#system-environment-specialfolder-applicationdata")]
+    public void LearnUrl_EnumValues_LinkTheEnumPageWithTheValuesAnchor(string id, string expected) =>
+        LinkResolver.LearnUrl(id, isEnumValue: true).ShouldBe(expected);
 
     [Theory]
     [InlineData("https://example.com", true)]

@@ -50,9 +50,12 @@ internal sealed partial class LinkResolver(PageNames pages, string extension, Di
     public static string RootOf(Page from) => string.Concat(Enumerable.Repeat("../", from.Path.Count(c => c == '/')));
 
     /// <summary>Resolves a cref seen in docs. Returns null (and reports a warning once) when it is unresolved.</summary>
-    public string? ResolveCref(string cref, RenderScope scope)
+    /// <param name="cref">The cref's documentation comment id.</param>
+    /// <param name="scope">Where the docs are rendered.</param>
+    /// <param name="isEnumValue">True when the cref names a value of an enum outside the model (see <see cref="DocReference.TargetIsEnumValue"/>).</param>
+    public string? ResolveCref(string cref, RenderScope scope, bool isEnumValue = false)
     {
-        var url = TryResolve(cref, scope.Page);
+        var url = isEnumValue && pages.Find(cref) is null ? LearnUrl(cref, isEnumValue: true) : TryResolve(cref, scope.Page);
         if (url is null && diagnostics is not null && _reported.TryAdd((scope.OwnerId, cref), 0))
             diagnostics.Report(DiagnosticIds.UnresolvedCref, scope.Source?.Path, scope.Source?.Line, cref, scope.OwnerId);
         return url;
@@ -78,8 +81,16 @@ internal sealed partial class LinkResolver(PageNames pages, string extension, Di
         return DocPlainText.ShortName(cref) ?? cref;
     }
 
-    /// <summary>The learn.microsoft.com page of a .NET id, or null when it is not a .NET namespace.</summary>
-    internal static string? LearnUrl(string id)
+    /// <summary>
+    /// The learn.microsoft.com page of a .NET id, or null when it is not a .NET namespace. The scheme: lower case,
+    /// generic arity as <c>-N</c> (<c>list-1</c>), method arity and parameters dropped (overloads share a page),
+    /// constructors as <c>-ctor</c>, explicit implementations with every <c>#</c>, <c>{</c>, <c>}</c> and <c>,</c> of their
+    /// name as <c>-</c> (<c>list-1.system-collections-generic-ienumerable-t--getenumerator</c>); an enum value has no page
+    /// of its own: its enum's page with the value's anchor (<c>dayofweek#system-dayofweek-monday</c>).
+    /// </summary>
+    /// <param name="id">A documentation comment id.</param>
+    /// <param name="isEnumValue">True when <paramref name="id"/> is a field of an enum (the id alone cannot tell).</param>
+    internal static string? LearnUrl(string id, bool isEnumValue = false)
     {
         if (id.Length < 3 || id[1] != ':') return null;
         var name = id[2..];
@@ -89,9 +100,18 @@ internal sealed partial class LinkResolver(PageNames pages, string extension, Di
         if (paren >= 0) name = name[..paren];
         var tilde = name.IndexOf('~');
         if (tilde >= 0) name = name[..tilde];
-        name = MethodArity().Replace(name, "");
-        name = name.Replace("#ctor", "-ctor").Replace("#cctor", "-cctor").Replace('`', '-');
-        return LearnBase + name.ToLowerInvariant();
+        if (id[0] is 'T' or 'N') return LearnBase + TypePart(name);
+        var dot = name.LastIndexOf('.');
+        if (dot <= 0) return LearnBase + TypePart(name);
+        var type = TypePart(name[..dot]);
+        var member = name[(dot + 1)..];
+        if (isEnumValue && id[0] == 'F')
+            return LearnBase + type + "#" + (name[..dot] + "." + member).Replace('`', '-').Replace('.', '-').ToLowerInvariant();
+        member = MethodArity().Replace(member, "").Replace("#ctor", "-ctor").Replace("#cctor", "-cctor");
+        member = member.Replace('#', '-').Replace('{', '-').Replace('}', '-').Replace(',', '-').Replace('`', '-');
+        return LearnBase + type + "." + member.ToLowerInvariant();
+
+        static string TypePart(string typeName) => MethodArity().Replace(typeName, "").Replace('`', '-').ToLowerInvariant();
     }
 
     /// <summary>True for links we are willing to emit from docs: http, https, mailto, or a relative path.</summary>

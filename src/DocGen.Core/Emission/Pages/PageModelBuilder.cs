@@ -142,7 +142,10 @@ internal sealed class PageModelBuilder(ApiModel model, PageNames pages, DocRende
             MemberKindLabel(page.Members[0].Kind),
             new LinkView(page.Type.Name, _links.Relative(page, typePage)),
             new LinkView(DisplayNamespace(page.Type.Namespace), nsPage is null ? "" : _links.Relative(page, nsPage)),
-            overloads);
+            overloads)
+        {
+            OverloadsSummary = overloads.Select(o => o.Docs.Overloads).FirstOrDefault(o => o.Length > 0) ?? "",
+        };
     }
 
     public CoverageView Coverage(Page page)
@@ -266,7 +269,11 @@ internal sealed class PageModelBuilder(ApiModel model, PageNames pages, DocRende
         docs.Exceptions.Select(e => new ExceptionView(Cref(e.Cref, scope), renderer.Render(e.Content, scope))).ToList(),
         docs.Examples.Select(e => renderer.Render(e, scope)).ToList(),
         docs.SeeAlso.Select(s => renderer.RenderNodes([s], scope)).ToList(),
-        docs.MalformedXml is null ? "" : renderer.CodeBlock(docs.MalformedXml, "xml"));
+        docs.MalformedXml is null ? "" : renderer.CodeBlock(docs.MalformedXml, "xml"))
+    {
+        ThreadSafety = renderer.Render(docs.ThreadSafety, scope),
+        Overloads = renderer.Render(docs.Overloads, scope),
+    };
 
     private string Cref(string cref, RenderScope scope)
     {

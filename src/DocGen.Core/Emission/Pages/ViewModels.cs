@@ -40,7 +40,13 @@ public sealed record DocsView(
     IReadOnlyList<ExceptionView> Exceptions,
     IReadOnlyList<string> Examples,
     IReadOnlyList<string> SeeAlso,
-    string Malformed);
+    string Malformed)
+{
+    /// <summary>Rendered SHFB <c>&lt;threadsafety&gt;</c> text; empty when there is none.</summary>
+    public string ThreadSafety { get; init; } = "";
+    /// <summary>Rendered SHFB <c>&lt;overloads&gt;</c> text (what every overload of the name shares); empty when there is none.</summary>
+    public string Overloads { get; init; } = "";
+}
 
 /// <summary>A parameter or type parameter: <c>Type</c> and <c>Doc</c> are rendered, <c>Name</c> is raw.</summary>
 public sealed record NamedView(string Name, string Type, string Doc, string? Modifier, string? DefaultValue);
@@ -160,6 +166,9 @@ public sealed record OverloadView
 /// <summary><c>member</c>: all overloads of one member name.</summary>
 public sealed record MemberPageView(string Name, string Kind, LinkView Type, LinkView Namespace, IReadOnlyList<OverloadView> Overloads)
 {
+    /// <summary>Rendered SHFB <c>&lt;overloads&gt;</c> text of the first overload that has one: the page's common summary.</summary>
+    public string OverloadsSummary { get; init; } = "";
+
     public bool HasOverloads => Overloads.Count > 1;
     public int OverloadCount => Overloads.Count;
 }
