@@ -45,6 +45,8 @@ public sealed class RoslynApiExtractor : IApiExtractor
         }
 
         var own = LoadOwnDocs(inputs.XmlDocPath, diagnostics);
+        if (string.IsNullOrEmpty(inputs.XmlDocPath) || !File.Exists(inputs.XmlDocPath))
+            diagnostics.Report(DiagnosticIds.XmlDocFileMissing, inputs.ProjectPath ?? inputs.AssemblyPath, null, Path.GetFileName(inputs.AssemblyPath));
         var dotnetRoot = ReferenceResolver.FindDotnetRoot();
         var tfm = inputs.TargetFramework.Length > 0 ? inputs.TargetFramework : TargetFrameworkOf(assembly);
         var refPack = dotnetRoot is null ? null : ReferenceResolver.FindRefPackFolder(dotnetRoot, tfm);

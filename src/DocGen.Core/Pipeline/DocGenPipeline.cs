@@ -60,6 +60,9 @@ public sealed class DocGenPipeline(IApiExtractor extractor, IDocGenerator genera
         progress?.Report(new PipelineProgress("extract", $"Reading {Path.GetFileName(inputs.AssemblyPath)}"));
         var model = Time("extract", () => extractor.Extract(inputs, options, diagnostics, cancellationToken));
         cancellationToken.ThrowIfCancellationRequested();
+        // A file that is no .NET assembly has no API: writing a site for it would claim an empty, fully documented library.
+        if (diagnostics.ToList().Any(d => d.Id == DiagnosticIds.AssemblyUnreadable.Id))
+            return new PipelineResult(null, RunReport.Create(inputs, null, null, diagnostics.ToList(), options), diagnostics.ToList(), null, timings);
 
         progress?.Report(new PipelineProgress("generate", "Completing docs"));
         var sw = Stopwatch.StartNew();
