@@ -60,7 +60,9 @@ public sealed class RoslynApiExtractor : IApiExtractor
         var attacher = new DocAttacher(lookup, aliases, new CodeSourceResolver(projectFolder));
         var namespaces = new ApiModelBuilder(filter, extensionBlocks, attacher, diagnostics, sources, cancellationToken).Build(assembly);
 
-        return new ApiModel([new AssemblyModel(assembly.Identity.Name, assembly.Identity.Version.ToString(), tfm, namespaces)]);
+        var informational = assembly.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "System.Reflection.AssemblyInformationalVersionAttribute")
+            ?.ConstructorArguments.FirstOrDefault().Value as string;
+        return new ApiModel([new AssemblyModel(assembly.Identity.Name, assembly.Identity.Version.ToString(), tfm, namespaces) { InformationalVersion = informational }]);
     }
 
     private static IReadOnlyList<string> ReferencePaths(ProjectInputs inputs, DiagnosticBag diagnostics)

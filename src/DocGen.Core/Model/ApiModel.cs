@@ -26,7 +26,11 @@ public sealed record AssemblyModel(
     string Name,
     string? Version,
     string TargetFramework,
-    ImmutableArray<NamespaceModel> Namespaces);
+    ImmutableArray<NamespaceModel> Namespaces)
+{
+    /// <summary>The assembly's <c>AssemblyInformationalVersion</c> (the build's <c>$(Version)</c>, maybe with <c>+commit</c>), or null.</summary>
+    public string? InformationalVersion { get; init; }
+}
 
 /// <summary>A namespace and the types declared in it (nested types included, flattened, ordered by full name).</summary>
 public sealed record NamespaceModel(string Name, ImmutableArray<TypeModel> Types)

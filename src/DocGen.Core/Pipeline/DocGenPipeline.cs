@@ -70,7 +70,7 @@ public sealed class DocGenPipeline(IApiExtractor extractor, IDocGenerator genera
         timings["generate"] = sw.Elapsed;
         model = generation.Model;
 
-        var dependencies = inputs.ProjectAssetsFile is null ? null : Time("dependencies", () => AssetsFileReader.Read(inputs));
+        var dependencies = inputs.ProjectAssetsFile is null ? null : Time("dependencies", () => AssetsFileReader.Read(inputs).WithStampedVersion(model));
         foreach (var diagnostic in dependencies?.Diagnostics ?? []) diagnostics.Add(diagnostic);
         // The emitters are independent (each writes its own folder through the thread-safe writer), so they run side by
         // side: one's serial parts (template compilation, the search index, a large coverage page) overlap the other's
