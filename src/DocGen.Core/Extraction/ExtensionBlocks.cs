@@ -14,9 +14,13 @@ namespace DocGen.Core.Extraction;
 internal sealed record ExtensionMember(MemberModel Model, string DocId, ISymbol Symbol);
 
 /// <summary>The shown members of a static class's extension blocks, and the compiler's implementation methods they hide.</summary>
-internal sealed record ExtensionBlockMembers(IReadOnlyList<ExtensionMember> Members, IReadOnlySet<IMethodSymbol> Implementations)
+/// <param name="Members">The shown members.</param>
+/// <param name="Implementations">The compiler's static implementation methods (accessors included), never shown themselves.</param>
+/// <param name="ImplementationIds">The ids of the implementations of accessors → the id of their property: a cref to an extension
+/// property compiles to its getter's implementation (<c>M:T.get_Name(…)</c>), which must lead to the property.</param>
+internal sealed record ExtensionBlockMembers(IReadOnlyList<ExtensionMember> Members, IReadOnlySet<IMethodSymbol> Implementations, IReadOnlyDictionary<string, string> ImplementationIds)
 {
-    public static readonly ExtensionBlockMembers None = new([], new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default));
+    public static readonly ExtensionBlockMembers None = new([], new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), new Dictionary<string, string>());
 }
 
 /// <summary>
@@ -37,6 +41,7 @@ internal sealed class ExtensionBlocks(SymbolFilter filter)
         if (!type.IsStatic || !filter.IsShownType(type) || type.GetDocumentationCommentId() is not { } typeId) return ExtensionBlockMembers.None;
         var members = new List<ExtensionMember>();
         var implementations = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        var implementationIds = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var block in type.GetTypeMembers().Where(t => t.TypeKind == TypeKind.Extension))
         {
             foreach (var member in block.GetMembers())
@@ -52,10 +57,15 @@ internal sealed class ExtensionBlocks(SymbolFilter filter)
                     IPropertySymbol property => Property(property, block, typeId),
                     _ => null,
                 };
-                if (model is not null) members.Add(new ExtensionMember(model, blockId, member));
+                if (model is null) continue;
+                members.Add(new ExtensionMember(model, blockId, member));
+                if (member is IPropertySymbol shown)
+                    foreach (var accessor in Methods(shown))
+                        if (accessor.AssociatedExtensionImplementation?.OriginalDefinition.GetDocumentationCommentId() is { } accessorImplId)
+                            implementationIds[accessorImplId] = model.Id;
             }
         }
-        return members.Count == 0 && implementations.Count == 0 ? ExtensionBlockMembers.None : new ExtensionBlockMembers(members, implementations);
+        return members.Count == 0 && implementations.Count == 0 ? ExtensionBlockMembers.None : new ExtensionBlockMembers(members, implementations, implementationIds);
     }
 
     private static IEnumerable<IMethodSymbol> Methods(ISymbol member) => member switch

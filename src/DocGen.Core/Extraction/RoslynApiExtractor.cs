@@ -108,8 +108,11 @@ public sealed class RoslynApiExtractor : IApiExtractor
     {
         var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var type in AllTypes(assembly.GlobalNamespace))
-            foreach (var member in blocks.Of(type).Members)
-                aliases[member.DocId] = member.Model.Id;
+        {
+            var members = blocks.Of(type);
+            foreach (var member in members.Members) aliases[member.DocId] = member.Model.Id;
+            foreach (var (implementation, property) in members.ImplementationIds) aliases[implementation] = property;
+        }
         return aliases;
 
         static IEnumerable<INamedTypeSymbol> AllTypes(INamespaceSymbol ns) =>

@@ -18,7 +18,7 @@ public sealed class ModernCSharpTests
             {
                 /// <summary>Is zero.</summary>
                 public bool IsZero => money.Amount == 0;
-                /// <summary>Doubled.</summary>
+                /// <summary>Doubled; see <see cref="MoneyExtensions.get_IsZero(Money)"/>.</summary>
                 public Money Doubled() => money;
             }
             extension(Money)
@@ -77,6 +77,9 @@ public sealed class ModernCSharpTests
         snippet.Type("T:Ext.MoneyExtensions").Members.ShouldNotContain(m => m.Name.StartsWith("get_") || m.Name.StartsWith("op_") || m.Id.Contains('<') || m.Id.Contains('$'));
         snippet.Type("T:Ext.MoneyExtensions").Members.Count(m => m.Name == "Doubled").ShouldBe(1);
         snippet.Diagnostics.ShouldBeEmpty();
+        // A cref to an extension property compiles to its getter's implementation: it leads to the property.
+        var see = snippet.Member("M:Ext.MoneyExtensions.Doubled(Ext.Money)").Docs.Summary!.Nodes.OfType<DocReference>().ShouldHaveSingleItem();
+        see.Cref.ShouldBe("P:Ext.MoneyExtensions.IsZero(Ext.Money)");
     }
 
     [Fact]
