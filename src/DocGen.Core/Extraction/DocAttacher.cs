@@ -49,6 +49,7 @@ internal sealed class DocAttacher(DocLookup lookup, IReadOnlyDictionary<string, 
             {
                 MapCref = MapCref,
                 IsExternalEnumValue = lookup.IsExternalEnumValue,
+                DisplayOf = lookup.DisplayOf,
                 LoadCodeSource = codeSources is null ? null : codeSources.Load,
                 ReportProblem = problems.Add,
             });

@@ -12,6 +12,8 @@ public sealed record DocParseOptions
     public Func<string, string>? MapCref { get; init; }
     /// <summary>True when a (mapped) <c>F:</c> cref names a value of an enum outside the documented assembly.</summary>
     public Func<string, bool>? IsExternalEnumValue { get; init; }
+    /// <summary>How a (mapped) cref's target is written in C#, or null when it cannot be resolved.</summary>
+    public Func<string, string?>? DisplayOf { get; init; }
     /// <summary>Loads <c>&lt;code source region&gt;</c>: the code, or a problem saying why not.</summary>
     public Func<string, string?, CodeSourceResult>? LoadCodeSource { get; init; }
     /// <summary>Receives problems found while parsing (a code source that cannot be loaded), to be reported as warnings.</summary>
@@ -132,6 +134,7 @@ public static class DocCommentParser
             return new DocReference(mapped, href, langword, content)
             {
                 TargetIsEnumValue = mapped is not null && mapped.StartsWith("F:", StringComparison.Ordinal) && options.IsExternalEnumValue?.Invoke(mapped) == true,
+                TargetDisplay = mapped is null ? null : options.DisplayOf?.Invoke(mapped),
             };
         }
 

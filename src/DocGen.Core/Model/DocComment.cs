@@ -78,6 +78,10 @@ public sealed record DocReference(string? Cref, string? Href, string? Langword, 
     /// <summary>True when <see cref="Cref"/> names a value of an enum of another assembly (the id alone cannot tell a field
     /// from an enum value, and learn.microsoft.com documents enum values on the enum's page, not on pages of their own).</summary>
     public bool TargetIsEnumValue { get; init; }
+
+    /// <summary>How the cref's target is written in C# (<c>IEnumerable&lt;T&gt;</c>, <c>List&lt;T&gt;.Add(T)</c>) when extraction could
+    /// resolve it; the id alone would only give <c>IEnumerable</c>. Null when unknown.</summary>
+    public string? TargetDisplay { get; init; }
 }
 
 /// <summary>Inline emphasis from the safe HTML subset of doc comments.</summary>

@@ -69,8 +69,9 @@ internal sealed partial class LinkResolver(PageNames pages, string extension, Di
         return LearnUrl(id);
     }
 
-    /// <summary>Text to show for a cref without link text: the model's name when we have it.</summary>
-    public string DisplayOf(string cref)
+    /// <summary>Text to show for a cref without link text: the model's name when we have it, else how extraction wrote the
+    /// target (<paramref name="resolvedDisplay"/>, with its type parameters), else a short form of the id.</summary>
+    public string DisplayOf(string cref, string? resolvedDisplay = null)
     {
         if (pages.Find(cref) is { } target)
         {
@@ -78,7 +79,7 @@ internal sealed partial class LinkResolver(PageNames pages, string extension, Di
             if (target.Page is MemberPage mp) return mp.Type.Name + "." + mp.Name;
             if (target.Page is NamespacePage np) return np.Name;
         }
-        return DocPlainText.ShortName(cref) ?? cref;
+        return resolvedDisplay ?? DocPlainText.ShortName(cref) ?? cref;
     }
 
     /// <summary>

@@ -57,7 +57,7 @@ internal abstract class DocRenderer(LinkResolver links, DiagnosticBag? diagnosti
         var hasContent = !reference.Content.IsDefaultOrEmpty;
         if (reference.Cref is { } cref)
         {
-            var text = hasContent ? RenderNodes(reference.Content, scope) : Code(links.DisplayOf(cref));
+            var text = hasContent ? RenderNodes(reference.Content, scope) : Code(links.DisplayOf(cref, reference.TargetDisplay));
             var url = links.ResolveCref(cref, scope, reference.TargetIsEnumValue);
             return url is null ? text : Link(text, url);
         }
