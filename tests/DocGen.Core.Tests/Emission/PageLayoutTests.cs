@@ -88,6 +88,19 @@ public sealed class PageLayoutTests
         File.Exists(Path.Combine(dir.Path, "site", "index.html")).ShouldBeTrue();
     }
 
+    [Fact]
+    public void PageNames_SeveralConversionOperators_PageIsTitledByWhatItHolds()
+    {
+        var money = SampleModel.Type("A", "Money", members: [
+            SampleModel.Member("M:{T}.op_Implicit(A.Money)~System.Int32", "implicit operator int", "implicit operator int(Money)", ApiMemberKind.ConversionOperator),
+            SampleModel.Member("M:{T}.op_Implicit(A.Money)~System.String", "implicit operator string", "implicit operator string(Money)", ApiMemberKind.ConversionOperator),
+            SampleModel.Member("M:{T}.op_Explicit(A.Money)~System.Double", "explicit operator double", "explicit operator double(Money)", ApiMemberKind.ConversionOperator)]);
+        var pages = new PageNames(SampleModel.Of(money));
+
+        ((MemberPage)pages.Find("M:A.Money.op_Implicit(A.Money)~System.Int32")!.Page).Name.ShouldBe("implicit operator");
+        ((MemberPage)pages.Find("M:A.Money.op_Explicit(A.Money)~System.Double")!.Page).Name.ShouldBe("explicit operator double");
+    }
+
     private static IEnumerable<string> Folders(string file)
     {
         for (var i = file.IndexOf('/'); i >= 0; i = file.IndexOf('/', i + 1)) yield return file[..i];

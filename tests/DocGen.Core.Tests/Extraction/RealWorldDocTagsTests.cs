@@ -142,6 +142,19 @@ public sealed class RealWorldDocTagsTests
     }
 
     [Fact]
+    public void Extract_CrefToAGenericNetType_LinkTextKeepsItsTypeParameters()
+    {
+        using var snippet = new Snippet("""
+            namespace Gen;
+            /// <summary>Wraps an <see cref="System.Collections.Generic.IEnumerable{T}"/> and calls <see cref="System.Collections.Generic.List{T}.Add(T)"/>.</summary>
+            public class Wrapper { }
+            """);
+        var html = Html(snippet.Type("T:Gen.Wrapper").Docs.Summary);
+        html.ShouldContain("<code>IEnumerable&lt;T&gt;</code>");
+        html.ShouldContain("<code>List&lt;T&gt;.Add</code>");
+    }
+
+    [Fact]
     public void Extract_CrefToAnEnumValueOfAnotherAssembly_LinksTheEnumPageWithTheValuesAnchor()
     {
         using var snippet = new Snippet("""
