@@ -109,7 +109,7 @@ internal sealed class ApiModelBuilder(
         var id = type.GetDocumentationCommentId()!;
         sources.TryGetValue(id, out var source);
         var kind = Kind(type, source);
-        var signature = TypeSignature(type, kind);
+        var signature = TypeSignature(type, kind, filter);
         var model = new TypeModel
         {
             Id = id,
@@ -122,7 +122,7 @@ internal sealed class ApiModelBuilder(
             ContainingTypeId = type.ContainingType?.GetDocumentationCommentId(),
             TypeParameters = TypeParameters(type.TypeParameters),
             BaseTypes = type.TypeKind == TypeKind.Interface ? [] : [.. BaseChain(type).Select(b => TypeRef(b))],
-            Interfaces = [.. type.AllInterfaces.Select(i => TypeRef(i))],
+            Interfaces = [.. type.AllInterfaces.Where(filter.IsVisible).Select(i => TypeRef(i))],
             NestedTypeIds = [.. type.GetTypeMembers().Where(filter.IsShownType).Select(t => t.GetDocumentationCommentId()!).Order(StringComparer.Ordinal)],
             // A static class has no instance to call object's members on, and an enum's page is about its values, not System.Enum.
             InheritedMembers = type.TypeKind is TypeKind.Delegate or TypeKind.Enum || type.IsStatic ? [] : InheritedMembers(type),
@@ -236,7 +236,7 @@ internal sealed class ApiModelBuilder(
         _ => ApiTypeKind.Class,
     };
 
-    private static string TypeSignature(INamedTypeSymbol type, ApiTypeKind kind)
+    private static string TypeSignature(INamedTypeSymbol type, ApiTypeKind kind, SymbolFilter filter)
     {
         var sb = new StringBuilder(Accessibility(type.DeclaredAccessibility)).Append(' ');
         if (kind == ApiTypeKind.Delegate && type.DelegateInvokeMethod is { } invoke)
@@ -268,7 +268,7 @@ internal sealed class ApiModelBuilder(
         else
         {
             if (kind is ApiTypeKind.Class or ApiTypeKind.Record && type.BaseType is { SpecialType: not SpecialType.System_Object } b) bases.Add(Type(b));
-            foreach (var i in type.Interfaces)
+            foreach (var i in type.Interfaces.Where(filter.IsVisible))
             {
                 // Records implement IEquatable<Self> without the user writing it.
                 if (kind is ApiTypeKind.Record or ApiTypeKind.RecordStruct && i.Name == "IEquatable" && i.TypeArguments.Length == 1

@@ -252,9 +252,10 @@ internal sealed class MemberFactory(SymbolFilter filter)
     }
 
     /// <summary><c>IEnumerable&lt;T&gt;.GetEnumerator()</c>, <c>IList&lt;T&gt;.this[int]</c>, <c>Shape.Area</c>: what the member is called where it is declared.</summary>
-    private static MemberRef? Ref(ISymbol symbol, INamedTypeSymbol type)
+    private MemberRef? Ref(ISymbol symbol, INamedTypeSymbol type)
     {
-        if (symbol.OriginalDefinition.GetDocumentationCommentId() is not { } id) return null;
+        // A member of an internal interface is no contract a reader can see.
+        if (!filter.IsVisible(symbol.ContainingType) || symbol.OriginalDefinition.GetDocumentationCommentId() is not { } id) return null;
         var owner = symbol.ContainingType.TypeKind == TypeKind.Interface ? ExplicitImplementations.InterfaceName(symbol.ContainingType, type) : Type(symbol.ContainingType);
         var name = symbol switch
         {

@@ -32,6 +32,11 @@ internal sealed class SymbolFilter(bool includeInternals)
         _ => false,
     };
 
+    /// <summary>True when a reader of the docs can name the type: it and every type containing it are accessible
+    /// (a public class may implement an internal interface, which its docs must not mention).</summary>
+    public bool IsVisible(INamedTypeSymbol type) =>
+        IsAccessible(type.DeclaredAccessibility) && (type.ContainingType is null || IsVisible(type.ContainingType));
+
     public static bool IsGeneratedName(string name) => name.Length == 0 || name.Contains('<') || name.Contains('$');
 
     public bool IsShownType(INamedTypeSymbol type) =>

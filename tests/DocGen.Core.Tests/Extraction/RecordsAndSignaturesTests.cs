@@ -122,6 +122,31 @@ public sealed class RecordsAndSignaturesTests
     }
 
     [Fact]
+    public void Extract_InternalInterfaces_AreNeitherInSignaturesNorInImplementedLists()
+    {
+        using var snippet = new Snippet("""
+            namespace Vis;
+            internal interface ISecret { void Hide(); }
+            /// <summary>Visible.</summary>
+            public interface IVisible { /// <summary>Shows.</summary>
+             void Show(); }
+            /// <summary>A widget.</summary>
+            public sealed class Widget : ISecret, IVisible
+            {
+                /// <summary>Hides.</summary>
+                public void Hide() { }
+                /// <inheritdoc/>
+                public void Show() { }
+            }
+            """);
+        var widget = snippet.Type("T:Vis.Widget");
+        widget.Signature.ShouldBe("public sealed class Widget : IVisible");
+        widget.Interfaces.Select(i => i.Display).ShouldBe(["IVisible"]);
+        snippet.Member("M:Vis.Widget.Hide").ImplementedMembers.ShouldBeEmpty();
+        snippet.Member("M:Vis.Widget.Show").ImplementedMembers.ShouldBe([new MemberRef("IVisible.Show()", "M:Vis.IVisible.Show")]);
+    }
+
+    [Fact]
     public void TypePage_ExtensionsInterfacesAndReturnLabels_AreInThePageModel()
     {
         using var snippet = new Snippet(Source);
