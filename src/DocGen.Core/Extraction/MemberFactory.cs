@@ -37,6 +37,12 @@ internal sealed class MemberFactory(SymbolFilter filter)
             MethodKind.UserDefinedOperator => (ApiMemberKind.Operator, "operator " + OperatorToken(m)),
             MethodKind.Conversion => (ApiMemberKind.ConversionOperator,
                 (m.MetadataName.Contains("Explicit", StringComparison.Ordinal) ? "explicit" : "implicit") + " operator " + Type(m.ReturnType)),
+            // An explicit implementation of a static abstract operator: IOptionMonad<T, Optional<T>>.operator |, not .op_BitwiseOr.
+            MethodKind.ExplicitInterfaceImplementation when explicitImpl is IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator } op =>
+                (ApiMemberKind.Operator, ExplicitImplementations.InterfaceName(op.ContainingType, type) + ".operator " + OperatorToken(op)),
+            MethodKind.ExplicitInterfaceImplementation when explicitImpl is IMethodSymbol { MethodKind: MethodKind.Conversion } conversion =>
+                (ApiMemberKind.ConversionOperator, (conversion.MetadataName.Contains("Explicit", StringComparison.Ordinal) ? "explicit " : "implicit ")
+                    + ExplicitImplementations.InterfaceName(conversion.ContainingType, type) + ".operator " + Type(m.ReturnType)),
             MethodKind.ExplicitInterfaceImplementation when explicitImpl is not null =>
                 (ApiMemberKind.Method, ExplicitImplementations.InterfaceName(explicitImpl.ContainingType, type) + "." + EscapeIdentifier(explicitImpl.Name)),
             // An implicit implementation of a static abstract member: metadata calls it explicit, the source did not.
@@ -187,7 +193,8 @@ internal sealed class MemberFactory(SymbolFilter filter)
     {
         var sb = new StringBuilder();
         var inInterface = type.TypeKind == TypeKind.Interface;
-        if (ExplicitImplementations.IsExplicit(s)) return "";
+        // An explicit implementation has no accessibility; an explicit static one (of a static abstract member) keeps "static".
+        if (ExplicitImplementations.IsExplicit(s)) return s.IsStatic ? "static " : "";
         if (!(inInterface && s.DeclaredAccessibility == Microsoft.CodeAnalysis.Accessibility.Public))
             sb.Append(Accessibility(s.DeclaredAccessibility)).Append(' ');
         if (s.IsStatic) sb.Append("static ");

@@ -89,8 +89,11 @@ public sealed class ModernCSharpTests
             using System;
             using System.Numerics;
             namespace Num;
+            /// <summary>Converts.</summary>
+            public interface IConvertibleTo<TSelf> where TSelf : IConvertibleTo<TSelf> { /// <summary>Converts.</summary>
+             static abstract explicit operator int(TSelf value); }
             /// <summary>Money.</summary>
-            public readonly struct Money : IAdditionOperators<Money, Money, Money>, IMinMaxValue<Money>, IParsable<Money>
+            public readonly struct Money : IAdditionOperators<Money, Money, Money>, IMinMaxValue<Money>, IParsable<Money>, IUnaryNegationOperators<Money, Money>, IConvertibleTo<Money>
             {
                 /// <summary>Max.</summary>
                 public static Money MaxValue => default;
@@ -101,6 +104,8 @@ public sealed class ModernCSharpTests
                 /// <summary>Parses.</summary>
                 public static Money Parse(string s, IFormatProvider? provider) => default;
                 static bool IParsable<Money>.TryParse(string? s, IFormatProvider? provider, out Money result) { result = default; return true; }
+                static Money IUnaryNegationOperators<Money, Money>.operator -(Money value) => value;
+                static explicit IConvertibleTo<Money>.operator int(Money value) => 0;
             }
             """);
         var max = snippet.Member("P:Num.Money.MaxValue");
@@ -112,7 +117,14 @@ public sealed class ModernCSharpTests
         snippet.Member("M:Num.Money.Parse(System.String,System.IFormatProvider)").Signature.ShouldBe("public static Money Parse(string s, IFormatProvider? provider)");
         var tryParse = snippet.Member("M:Num.Money.System#IParsable{Num#Money}#TryParse(System.String,System.IFormatProvider,Num.Money@)");
         tryParse.Name.ShouldBe("IParsable<Money>.TryParse");
+        tryParse.Signature.ShouldBe("static bool IParsable<Money>.TryParse(string? s, IFormatProvider? provider, out Money result)");
         tryParse.ExplicitInterfaceMemberId.ShouldNotBeNull();
+        var negation = snippet.Type("T:Num.Money").Members.Single(m => m.Id.Contains("op_UnaryNegation"));
+        negation.Kind.ShouldBe(ApiMemberKind.Operator);
+        negation.Signature.ShouldBe("static Money IUnaryNegationOperators<Money, Money>.operator -(Money value)");
+        var conversion = snippet.Type("T:Num.Money").Members.Single(m => m.Id.Contains("op_Explicit"));
+        conversion.Kind.ShouldBe(ApiMemberKind.ConversionOperator);
+        conversion.Signature.ShouldBe("static explicit IConvertibleTo<Money>.operator int(Money value)");
     }
 
     [Fact]

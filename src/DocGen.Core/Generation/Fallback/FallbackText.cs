@@ -34,7 +34,7 @@ public static partial class FallbackText
         "Decompress", "Decrypt", "Deserialize", "Detach", "Disable", "Disconnect", "Dispatch", "Download", "Drain", "Draw", "Enable",
         "Encode", "Encrypt", "End", "Enqueue", "Dequeue", "Ensure", "Enter", "Enumerate", "Evaluate", "Exit", "Expand", "Export",
         "Extract", "Fetch", "Fill", "Filter", "Flush", "Fold", "Follow", "Group", "Hash", "Hide", "Import", "Include", "Insert",
-        "Inspect", "Intercept", "Invoke", "Join", "Keep", "Listen", "Lock", "Log", "Look", "Map", "Mark", "Match", "Measure",
+        "Inspect", "Intercept", "Invoke", "Locate", "Navigate", "Tokenize", "Query", "Advise", "Join", "Keep", "Listen", "Lock", "Log", "Look", "Map", "Mark", "Match", "Measure",
         "Move", "Normalize", "Notify", "Observe", "Order", "Pack", "Pause", "Peek", "Pick", "Pop", "Post", "Prepare", "Prepend",
         "Print", "Produce", "Project", "Publish", "Pull", "Push", "Raise", "Receive", "Record", "Reduce", "Refresh", "Reject",
         "Release", "Reload", "Rename", "Repeat", "Replace", "Report", "Request", "Restore", "Resume", "Retry", "Return", "Reverse",
