@@ -114,7 +114,7 @@ public sealed partial class SampleLibrarySiteTests(SampleSiteFixture sample) : I
     [Fact]
     public void Site_TypePage_HasSignatureInheritanceAndMembersGroupedByKind()
     {
-        var canvas = sample.Page("api/sample.library.geometry/canvas.html");
+        var canvas = sample.Page("api/sample.library.geometry/canvas/index.html");
 
         foreach (var section in new[] { "Constructors", "Properties", "Indexers", "Methods", "Events", "Constants", "Nested types", "Inherited members", "Inheritance" })
             canvas.ShouldContain($">{section}</h2>");
@@ -124,7 +124,7 @@ public sealed partial class SampleLibrarySiteTests(SampleSiteFixture sample) : I
     [Fact]
     public void Site_UnicodeIdentifiers_GetPagesAndSearchEntries()
     {
-        File.Exists(Path.Combine(sample.Site, "api", "sample.library.geometry", "ñandú.html")).ShouldBeTrue();
+        File.Exists(Path.Combine(sample.Site, "api", "sample.library.geometry", "ñandú", "index.html")).ShouldBeTrue();
         var script = File.ReadAllText(Path.Combine(sample.Site, "search-index.js"));
         var json = script[(script.IndexOf('=') + 1)..].Trim().TrimEnd(';');
         using var index = JsonDocument.Parse(json);

@@ -17,6 +17,10 @@ public static partial class DiagnosticIds
         "{0}; types from other assemblies are shown by name only and inherited members may be missing");
     public static readonly DiagnosticDescriptor AssemblyUnreadable = Error("DG0107", "Assembly unreadable",
         "'{0}' could not be read as a .NET assembly: {1}");
+    public static readonly DiagnosticDescriptor CodeSourceNotFound = Warning("DG0109", "Code source not found",
+        "The <code source> in the docs of '{0}' {1}; that code is left out of the page");
+    public static readonly DiagnosticDescriptor MalformedDocComments = Warning("DG0110", "Malformed doc comments",
+        "{0} doc comments are not well-formed XML and were dropped by the compiler (the first: '{1}'); they are shown as undocumented. report.json lists each as DG0101 (info); --verbose prints them");
     public static readonly DiagnosticDescriptor SourceFileUnreadable = Warning("DG0108", "Source file unreadable",
         "Source file '{0}' could not be read ({1}); its declarations have no source links");
 }

@@ -18,7 +18,7 @@ public static partial class DiagnosticIds
     public static readonly DiagnosticDescriptor UnsupportedInput = Error("DG0003", "Unsupported input", "'{0}' is neither a .csproj nor a .dll");
     public static readonly DiagnosticDescriptor ProjectBuildFailed = Error("DG0004", "Project build failed", "Building '{0}' failed (exit code {1}):\n{2}");
     public static readonly DiagnosticDescriptor ProjectEvaluationFailed = Error("DG0005", "Project evaluation failed", "Evaluating '{0}' with 'dotnet msbuild' failed: {1}");
-    public static readonly DiagnosticDescriptor XmlDocFileMissing = Warning("DG0006", "XML documentation file missing", "No XML documentation file for '{0}'; every member is shown as undocumented (set <GenerateDocumentationFile>true</GenerateDocumentationFile>)");
+    public static readonly DiagnosticDescriptor XmlDocFileMissing = Warning("DG0006", "XML documentation file missing", "No XML documentation file beside '{0}'; every member is shown as undocumented. Set <GenerateDocumentationFile>true</GenerateDocumentationFile> in the library's project (or put its .xml next to the .dll)");
     public static readonly DiagnosticDescriptor MultipleFrameworks = Error("DG0007", "Several target frameworks", "'{0}' targets {1}; choose one with --framework");
     public static readonly DiagnosticDescriptor Cancelled = Error("DG0008", "Cancelled", "Cancelled");
     public static readonly DiagnosticDescriptor InternalError = Error("DG0009", "Internal error", "Internal error: {0}");

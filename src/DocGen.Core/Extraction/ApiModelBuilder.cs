@@ -11,11 +11,15 @@ namespace DocGen.Core.Extraction;
 /// <summary>Walks an assembly's public surface and builds the namespaces, types and members of the model.</summary>
 internal sealed class ApiModelBuilder(
     SymbolFilter filter,
+    ExtensionBlocks extensionBlocks,
     DocAttacher docs,
     DiagnosticBag diagnostics,
     IReadOnlyDictionary<string, SourceDeclaration> sources,
     CancellationToken cancellationToken)
 {
+    /// <summary>Up to this many malformed comments each get their own warning; more collapse into one (DG0110).</summary>
+    internal const int MalformedWarningsShown = 10;
+
     private readonly MemberFactory _members = new(filter);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, List<(string Key, InheritedMemberRef Reference)>> _ancestors = new(SymbolEqualityComparer.Default);
 
@@ -27,11 +31,25 @@ internal sealed class ApiModelBuilder(
         // reported in type order afterwards so the output is the same on every run.
         var built = types.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(Build).ToList();
         var models = new List<(INamedTypeSymbol Symbol, TypeModel Model)>(built.Count);
+        var malformed = built.Sum(b => b.Diagnostics.ToList().Count(d => d.Id == DiagnosticIds.MalformedDocComment.Id));
+        // A library with many malformed comments gets one warning that says so, and each one as an info (listed in
+        // report.json, printed with --verbose), instead of a wall of warnings that hides every other one.
+        var collapse = malformed > MalformedWarningsShown;
+        string? firstMalformed = null;
         for (var i = 0; i < built.Count; i++)
         {
-            foreach (var diagnostic in built[i].Diagnostics.ToList()) diagnostics.Add(diagnostic);
+            foreach (var diagnostic in built[i].Diagnostics.ToList())
+            {
+                if (collapse && diagnostic.Id == DiagnosticIds.MalformedDocComment.Id)
+                {
+                    firstMalformed ??= diagnostic.Message.Split('\'')[1];
+                    diagnostics.Add(diagnostic with { Severity = Diagnostics.DiagnosticSeverity.Info });
+                }
+                else diagnostics.Add(diagnostic);
+            }
             models.Add((types[i], built[i].Model));
         }
+        if (collapse) diagnostics.Report(DiagnosticIds.MalformedDocComments, null, null, malformed, firstMalformed);
 
         // Derived types: only edges inside the model, from each type's direct base and direct interfaces.
         var derived = new Dictionary<string, List<TypeRef>>(StringComparer.Ordinal);
@@ -78,7 +96,7 @@ internal sealed class ApiModelBuilder(
         var attached = docs.Attach(draft.Model.Id, draft.Model.Id, type, draft.Source, bag);
         var model = draft.Model with
         {
-            Members = [.. draft.Members.Select(m => Complete(m.Model, m.DocId, m.Symbol, bag))],
+            Members = [.. draft.Members.Select(m => Complete(m.Model, m.DocId, m.Symbol, type, attached.Docs, bag))],
             Docs = attached.Docs,
             Provenance = attached.Provenance,
             Fingerprint = Hash(draft.Model.Id, draft.Model.Signature, "", attached.Raw),
@@ -91,7 +109,7 @@ internal sealed class ApiModelBuilder(
         var id = type.GetDocumentationCommentId()!;
         sources.TryGetValue(id, out var source);
         var kind = Kind(type, source);
-        var signature = TypeSignature(type, kind);
+        var signature = TypeSignature(type, kind, filter);
         var model = new TypeModel
         {
             Id = id,
@@ -104,9 +122,10 @@ internal sealed class ApiModelBuilder(
             ContainingTypeId = type.ContainingType?.GetDocumentationCommentId(),
             TypeParameters = TypeParameters(type.TypeParameters),
             BaseTypes = type.TypeKind == TypeKind.Interface ? [] : [.. BaseChain(type).Select(b => TypeRef(b))],
-            Interfaces = [.. type.AllInterfaces.Select(i => TypeRef(i))],
+            Interfaces = [.. type.AllInterfaces.Where(filter.IsVisible).Select(i => TypeRef(i))],
             NestedTypeIds = [.. type.GetTypeMembers().Where(filter.IsShownType).Select(t => t.GetDocumentationCommentId()!).Order(StringComparer.Ordinal)],
-            InheritedMembers = type.TypeKind == TypeKind.Delegate ? [] : InheritedMembers(type),
+            // A static class has no instance to call object's members on, and an enum's page is about its values, not System.Enum.
+            InheritedMembers = type.TypeKind is TypeKind.Delegate or TypeKind.Enum || type.IsStatic ? [] : InheritedMembers(type),
             DelegateParameters = type.DelegateInvokeMethod is { } invoke ? [.. invoke.Parameters.Select(p => Parameter(p))] : [],
             DelegateReturnType = type.DelegateInvokeMethod is { ReturnsVoid: false } inv ? TypeRef(inv.ReturnType) : null,
             EnumUnderlyingType = type.EnumUnderlyingType is { } u ? Type(u) : null,
@@ -125,36 +144,14 @@ internal sealed class ApiModelBuilder(
     {
         var list = new List<MemberDraft>();
         if (type.TypeKind == TypeKind.Delegate) return list;
-        var blockDocIds = new Dictionary<IMethodSymbol, string>(SymbolEqualityComparer.Default);
-        var hiddenImplementations = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-
-        // C# 14 extension blocks: their members are shown on this class as the user wrote them.
-        foreach (var block in type.GetTypeMembers().Where(t => t.TypeKind == TypeKind.Extension))
-        {
-            foreach (var member in block.GetMembers())
-            {
-                if (!filter.IsAccessible(member.DeclaredAccessibility) || member.GetDocumentationCommentId() is not { } blockId) continue;
-                if (member is IMethodSymbol { AssociatedExtensionImplementation: { } impl } method)
-                {
-                    // Members of generic blocks report a substituted implementation: compare definitions.
-                    if (method.AssociatedSymbol is null) blockDocIds[impl.OriginalDefinition] = blockId;
-                    else hiddenImplementations.Add(impl.OriginalDefinition);
-                }
-                else if (member is IPropertySymbol property && _members.ExtensionProperty(property, block, type) is { } model)
-                {
-                    list.Add(new MemberDraft(model, blockId, property));
-                }
-            }
-        }
-
+        // C# 14 extension blocks: their members are shown on this class as the user wrote them, and the static methods the
+        // compiler made for them are not shown again.
+        var blocks = extensionBlocks.Of(type);
+        foreach (var member in blocks.Members) list.Add(new MemberDraft(member.Model, member.DocId, member.Symbol));
         foreach (var member in type.GetMembers())
         {
-            if (member is IMethodSymbol m && hiddenImplementations.Contains(m)) continue;
-            if (_members.Create(member, type) is not { } model) continue;
-            if (member is IMethodSymbol impl && blockDocIds.TryGetValue(impl, out var blockId))
-                list.Add(new MemberDraft(model with { IsExtension = true }, blockId, member));
-            else
-                list.Add(new MemberDraft(model, model.Id, member));
+            if (member is IMethodSymbol m && blocks.Implementations.Contains(m)) continue;
+            if (_members.Create(member, type) is { } model) list.Add(new MemberDraft(model, model.Id, member));
         }
 
         return [.. list
@@ -169,10 +166,12 @@ internal sealed class ApiModelBuilder(
         decimal.TryParse(m.ConstantValue, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : 0m;
 
     /// <summary>Attaches docs, source and fingerprint; <paramref name="docId"/> is the id in the XML file and the sources.</summary>
-    private MemberModel Complete(MemberModel model, string docId, ISymbol symbol, DiagnosticBag diagnostics)
+    private MemberModel Complete(MemberModel model, string docId, ISymbol symbol, INamedTypeSymbol type, DocComment typeDocs, DiagnosticBag diagnostics)
     {
         if (!sources.TryGetValue(docId, out var source)) sources.TryGetValue(model.Id, out source);
         var attached = docs.Attach(docId, model.Id, symbol, source, diagnostics);
+        if (attached.Provenance.Source == DocSource.Missing && SynthesizedDocs.For(symbol, type, typeDocs) is { } contract)
+            attached = attached with { Docs = contract, Provenance = Provenance.Inherited };
         return model with
         {
             Docs = attached.Docs,
@@ -212,11 +211,12 @@ internal sealed class ApiModelBuilder(
         return _ancestors.GetOrAdd(ancestor, list);
     }
 
-    /// <summary>Name and parameter types: equal keys hide (override, <c>new</c>) the base member.</summary>
+    /// <summary>Name and parameter types: equal keys hide (override, <c>new</c>) the base member. Nullable annotations do not
+    /// count (a record's <c>Equals(object?)</c> overrides <c>object.Equals(object)</c>).</summary>
     private static string Key(ISymbol member) => member switch
     {
-        IMethodSymbol m => "M" + m.Name + "`" + m.Arity + "(" + MemberFactory.ParameterTypes(m.Parameters) + ")",
-        IPropertySymbol p => "P" + p.Name + "(" + MemberFactory.ParameterTypes(p.Parameters) + ")",
+        IMethodSymbol m => "M" + m.Name + "`" + m.Arity + "(" + MemberFactory.ParameterTypes(m.Parameters, KeyFormat) + ")",
+        IPropertySymbol p => "P" + p.Name + "(" + MemberFactory.ParameterTypes(p.Parameters, KeyFormat) + ")",
         _ => "F" + member.Name,
     };
 
@@ -236,7 +236,7 @@ internal sealed class ApiModelBuilder(
         _ => ApiTypeKind.Class,
     };
 
-    private static string TypeSignature(INamedTypeSymbol type, ApiTypeKind kind)
+    private static string TypeSignature(INamedTypeSymbol type, ApiTypeKind kind, SymbolFilter filter)
     {
         var sb = new StringBuilder(Accessibility(type.DeclaredAccessibility)).Append(' ');
         if (kind == ApiTypeKind.Delegate && type.DelegateInvokeMethod is { } invoke)
@@ -268,7 +268,7 @@ internal sealed class ApiModelBuilder(
         else
         {
             if (kind is ApiTypeKind.Class or ApiTypeKind.Record && type.BaseType is { SpecialType: not SpecialType.System_Object } b) bases.Add(Type(b));
-            foreach (var i in type.Interfaces)
+            foreach (var i in type.Interfaces.Where(filter.IsVisible))
             {
                 // Records implement IEquatable<Self> without the user writing it.
                 if (kind is ApiTypeKind.Record or ApiTypeKind.RecordStruct && i.Name == "IEquatable" && i.TypeArguments.Length == 1

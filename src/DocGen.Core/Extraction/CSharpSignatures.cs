@@ -20,6 +20,9 @@ internal static class CSharpSignatures
             | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier
             | SymbolDisplayMiscellaneousOptions.UseErrorTypeSymbolName);
 
+    /// <summary>Types for telling overloads apart: <see cref="TypeFormat"/> without nullable annotations, which do not make a different signature.</summary>
+    public static readonly SymbolDisplayFormat KeyFormat = TypeFormat.RemoveMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
     /// <summary>A type's own name with its type parameters (and variance), no containing types.</summary>
     private static readonly SymbolDisplayFormat NameFormat = new(
         typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameOnly,

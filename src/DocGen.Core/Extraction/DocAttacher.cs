@@ -16,7 +16,7 @@ internal sealed record AttachedDocs(DocComment Docs, Provenance Provenance, stri
 /// memo (a resolution does not depend on which thread did it), and diagnostics go to the sink each call passes, so
 /// a caller working in parallel can still report them in a stable order.
 /// </summary>
-internal sealed class DocAttacher(DocLookup lookup, IReadOnlyDictionary<string, string> idAliases)
+internal sealed class DocAttacher(DocLookup lookup, IReadOnlyDictionary<string, string> idAliases, CodeSourceResolver? codeSources = null)
 {
     private readonly ThreadLocal<InheritDocResolver> _resolver = new(() => new InheritDocResolver(lookup));
 
@@ -28,7 +28,7 @@ internal sealed class DocAttacher(DocLookup lookup, IReadOnlyDictionary<string, 
     public AttachedDocs Attach(string docId, string modelId, ISymbol symbol, SourceDeclaration? source, DiagnosticBag diagnostics)
     {
         if (lookup.Own.MalformedIds.Contains(docId))
-            return Malformed(modelId, source, diagnostics, source?.RawDocComment ?? "(The compiler dropped this doc comment because it is not well-formed XML.)");
+            return Malformed(modelId, source, diagnostics);
 
         var element = lookup.Own.Get(docId);
         // An undocumented override or interface implementation implies <inheritdoc/> (as IDEs show it).
@@ -44,7 +44,17 @@ internal sealed class DocAttacher(DocLookup lookup, IReadOnlyDictionary<string, 
                 foreach (var cref in element.Descendants().Attributes("cref").Select(a => a.Value).Where(v => v.StartsWith("!:", StringComparison.Ordinal)).Distinct())
                     diagnostics.Report(DiagnosticIds.CompilerUnresolvedCref, source?.Location.Path, source?.Location.Line, modelId, cref[2..]);
 
-            var docs = resolved.Element is null ? DocComment.Empty : DocCommentParser.Parse(resolved.Element, MapCref);
+            var problems = new List<string>();
+            var docs = resolved.Element is null ? DocComment.Empty : DocCommentParser.Parse(resolved.Element, new DocParseOptions
+            {
+                MapCref = MapCref,
+                IsExternalEnumValue = lookup.IsExternalEnumValue,
+                DisplayOf = lookup.DisplayOf,
+                LoadCodeSource = codeSources is null ? null : codeSources.Load,
+                ReportProblem = problems.Add,
+            });
+            foreach (var problem in problems.Distinct(StringComparer.Ordinal))
+                diagnostics.Report(DiagnosticIds.CodeSourceNotFound, source?.Location.Path, source?.Location.Line, modelId, problem);
             var provenance = docs.IsEmpty ? Provenance.Missing
                 : HasOwnContent(element) ? Provenance.FromSource
                 : resolved.UsedInheritDoc ? Provenance.Inherited
@@ -77,6 +87,19 @@ internal sealed class DocAttacher(DocLookup lookup, IReadOnlyDictionary<string, 
     {
         foreach (var (from, to) in idAliases) text = text.Replace(from, to, StringComparison.Ordinal);
         return text;
+    }
+
+    /// <summary>
+    /// A comment the compiler dropped as malformed: with the sources, its raw text is shown (escaped) so the reader still
+    /// gets what was written; without them nothing of it survives, and the member is undocumented, never documented by
+    /// the compiler's note about it.
+    /// </summary>
+    private static AttachedDocs Malformed(string modelId, SourceDeclaration? source, DiagnosticBag diagnostics)
+    {
+        if (source?.RawDocComment is { } raw) return Malformed(modelId, source, diagnostics, raw);
+        diagnostics.Report(DiagnosticIds.MalformedDocComment, source?.Location.Path, source?.Location.Line, modelId,
+            "the compiler dropped it and no source is at hand, so the member is shown as undocumented");
+        return new AttachedDocs(DocComment.Empty, Provenance.Missing, "");
     }
 
     private static AttachedDocs Malformed(string modelId, SourceDeclaration? source, DiagnosticBag diagnostics, string raw)

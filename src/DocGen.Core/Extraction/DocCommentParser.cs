@@ -5,6 +5,24 @@ using DocGen.Core.Model;
 
 namespace DocGen.Core.Extraction;
 
+/// <summary>What a parse may ask of the extraction around it. Every callback is optional.</summary>
+public sealed record DocParseOptions
+{
+    /// <summary>Rewrites crefs (compiler-generated extension-block ids to the model's ids).</summary>
+    public Func<string, string>? MapCref { get; init; }
+    /// <summary>True when a (mapped) <c>F:</c> cref names a value of an enum outside the documented assembly.</summary>
+    public Func<string, bool>? IsExternalEnumValue { get; init; }
+    /// <summary>How a (mapped) cref's target is written in C#, or null when it cannot be resolved.</summary>
+    public Func<string, string?>? DisplayOf { get; init; }
+    /// <summary>Loads <c>&lt;code source region&gt;</c>: the code, or a problem saying why not.</summary>
+    public Func<string, string?, CodeSourceResult>? LoadCodeSource { get; init; }
+    /// <summary>Receives problems found while parsing (a code source that cannot be loaded), to be reported as warnings.</summary>
+    public Action<string>? ReportProblem { get; init; }
+}
+
+/// <summary>The text of a Sandcastle code source, or why it could not be read.</summary>
+public sealed record CodeSourceResult(string? Code, string? Problem);
+
 /// <summary>
 /// Turns one <c>&lt;member&gt;</c> element of an XML doc file into a <see cref="DocComment"/>: every tag of the C#
 /// recommended set becomes a typed node, text is whitespace-normalised, code blocks keep their lines (dedented).
@@ -14,10 +32,13 @@ public static class DocCommentParser
     /// <summary>Parses a member element (or any element holding the section tags).</summary>
     /// <param name="member">The element; its children are the sections (<c>summary</c>, <c>param</c>, …).</param>
     /// <param name="mapCref">Rewrites crefs (e.g. compiler-generated extension-block ids to the ids the model uses); null keeps them.</param>
-    public static DocComment Parse(XElement member, Func<string, string>? mapCref = null)
+    public static DocComment Parse(XElement member, Func<string, string>? mapCref = null) => Parse(member, new DocParseOptions { MapCref = mapCref });
+
+    /// <summary>Parses a member element with the given cref mapping, enum-value test, code-source loader and problem sink.</summary>
+    public static DocComment Parse(XElement member, DocParseOptions options)
     {
-        var parser = new Parser(mapCref ?? (c => c));
-        DocBlock? summary = null, remarks = null, returns = null, value = null;
+        var parser = new Parser(options);
+        DocBlock? summary = null, remarks = null, returns = null, value = null, threadSafety = null, overloads = null;
         var prms = ImmutableArray.CreateBuilder<NamedDoc>();
         var typeParams = ImmutableArray.CreateBuilder<NamedDoc>();
         var exceptions = ImmutableArray.CreateBuilder<CrefDoc>();
@@ -38,10 +59,17 @@ public static class DocCommentParser
                 case "exception" when Attr(section, "cref") is { } cref:
                     exceptions.Add(new CrefDoc(parser.MapCref(cref), parser.Block(section) ?? new DocBlock([]))); break;
                 case "example":
+                    // An example whose only code could not be loaded is left out: never an empty Examples box.
                     if (parser.Block(section) is { } example) examples.Add(example);
                     break;
                 case "seealso" or "see":
                     if (parser.Reference(section) is { } reference) seeAlso.Add(reference);
+                    break;
+                case "threadsafety":
+                    threadSafety = parser.Block(section) ?? ThreadSafetyText(section);
+                    break;
+                case "overloads":
+                    overloads = section.Element("summary") is { } overloadSummary ? parser.Block(overloadSummary) : parser.Block(section);
                     break;
             }
         }
@@ -49,8 +77,19 @@ public static class DocCommentParser
         {
             Summary = summary, Remarks = remarks, Returns = returns, Value = value,
             Params = prms.ToImmutable(), TypeParams = typeParams.ToImmutable(), Exceptions = exceptions.ToImmutable(),
-            Examples = examples.ToImmutable(), SeeAlso = seeAlso.ToImmutable(),
+            Examples = examples.ToImmutable(), SeeAlso = seeAlso.ToImmutable(), ThreadSafety = threadSafety, Overloads = overloads,
         };
+    }
+
+    /// <summary>The sentence SHFB writes for <c>&lt;threadsafety static="true" instance="false"/&gt;</c>.</summary>
+    private static DocBlock? ThreadSafetyText(XElement e)
+    {
+        var parts = new List<string>();
+        if (Attr(e, "static") is { } st) parts.Add(IsTrue(st) ? "Static members of this type are thread safe." : "Static members of this type are not guaranteed to be thread safe.");
+        if (Attr(e, "instance") is { } inst) parts.Add(IsTrue(inst) ? "Instance members of this type are thread safe." : "Instance members of this type are not guaranteed to be thread safe.");
+        return parts.Count == 0 ? null : DocBlock.FromText(string.Join(" ", parts));
+
+        static bool IsTrue(string v) => v.Equals("true", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Removes the common indentation of a code block and its blank first and last lines; keeps the rest verbatim.</summary>
@@ -71,11 +110,11 @@ public static class DocCommentParser
     /// <summary>Nesting deeper than this is flattened to text, so hostile input cannot exhaust the stack.</summary>
     public const int MaxDepth = 64;
 
-    private sealed class Parser(Func<string, string> mapCref)
+    private sealed class Parser(DocParseOptions options)
     {
         private int _depth;
 
-        public string MapCref(string cref) => mapCref(cref);
+        public string MapCref(string cref) => options.MapCref is { } map ? map(cref) : cref;
 
         public DocBlock? Block(XElement element)
         {
@@ -91,7 +130,12 @@ public static class DocCommentParser
             var content = Inline(e.Nodes());
             if (cref is null && href is null && langword is null)
                 return null;
-            return new DocReference(cref is null ? null : mapCref(cref), href, langword, content);
+            var mapped = cref is null ? null : MapCref(cref);
+            return new DocReference(mapped, href, langword, content)
+            {
+                TargetIsEnumValue = mapped is not null && mapped.StartsWith("F:", StringComparison.Ordinal) && options.IsExternalEnumValue?.Invoke(mapped) == true,
+                TargetDisplay = mapped is null ? null : options.DisplayOf?.Invoke(mapped),
+            };
         }
 
         /// <summary>Parses mixed content, then trims the block's outer white space and drops empty text.</summary>
@@ -135,20 +179,36 @@ public static class DocCommentParser
 
         private void AddKnownElement(List<DocNode> list, XElement e)
         {
-            switch (e.Name.LocalName)
+            // Doc tags are lower case; HTML that people type into comments is matched without regard to case.
+            switch (e.Name.LocalName.ToLowerInvariant())
             {
-                case "c":
+                case "c" or "tt":
                     list.Add(new DocInlineCode(Collapse(e.Value).Trim()));
                     break;
                 case "code":
-                    list.Add(new DocCodeBlock(Dedent(e.Value), Attr(e, "language") ?? Attr(e, "lang")));
+                    if (Attr(e, "source") is { } source) AddCodeSource(list, e, source);
+                    else list.Add(new DocCodeBlock(Dedent(e.Value), Language(e)));
                     break;
-                case "para" or "p" or "note":
+                case "pre":
+                    list.Add(new DocCodeBlock(Dedent(e.Value), Language(e)));
+                    break;
+                case "para" or "p":
                     var content = Inline(e.Nodes());
                     if (!content.IsEmpty) list.Add(new DocParagraph(content));
                     break;
+                case "note":
+                    var note = Inline(e.Nodes());
+                    if (!note.IsEmpty) list.Add(new DocNote((Attr(e, "type") ?? "note").ToLowerInvariant(), note));
+                    break;
                 case "list":
                     list.Add(List(e));
+                    break;
+                case "ul" or "ol":
+                    var kind = e.Name.LocalName.Equals("ol", StringComparison.OrdinalIgnoreCase) ? DocListKind.Number : DocListKind.Bullet;
+                    list.Add(new DocList(kind, null, [.. Children(e, "li").Select(li => new DocListItem(null, Inline(li.Nodes())))]));
+                    break;
+                case "table" when Children(e, "tr").Any() || Children(e, "thead").Any() || Children(e, "tbody").Any():
+                    list.Add(Table(e));
                     break;
                 case "see" or "seealso" or "a":
                     if (Reference(e) is { } reference) list.Add(reference);
@@ -161,15 +221,71 @@ public static class DocCommentParser
                     list.Add(new DocTypeParamRef(name));
                     break;
                 case "br":
-                    list.Add(new DocText(" "));
+                    list.Add(new DocLineBreak());
+                    break;
+                case "b" or "strong":
+                    list.Add(new DocStyled(DocStyle.Bold, Inline(e.Nodes())));
+                    break;
+                case "i" or "em":
+                    list.Add(new DocStyled(DocStyle.Italic, Inline(e.Nodes())));
+                    break;
+                case "sub":
+                    list.Add(new DocStyled(DocStyle.Subscript, Inline(e.Nodes())));
+                    break;
+                case "sup":
+                    list.Add(new DocStyled(DocStyle.Superscript, Inline(e.Nodes())));
                     break;
                 case "inheritdoc":
                     break; // unresolved leftovers carry no text
                 default:
-                    // HTML-ish formatting (b, i, em, strong…) keeps its text and loses its markup.
-                    foreach (var child in e.Nodes()) AddNode(list, child);
+                    // Anything outside the doc tags and the safe HTML subset (<script>, <div>, <font>…) is shown as the
+                    // text the author typed, tags included (escaped by every renderer), never as markup.
+                    list.Add(new DocText(Collapse(e.ToString(SaveOptions.DisableFormatting))));
                     break;
             }
+        }
+
+        /// <summary>Sandcastle's <c>&lt;code source="…" region="…"/&gt;</c>: the file's text (or one region of it), or nothing and a problem.</summary>
+        private void AddCodeSource(List<DocNode> list, XElement e, string source)
+        {
+            var loaded = options.LoadCodeSource?.Invoke(source, Attr(e, "region"));
+            if (loaded is { Code: { } code }) list.Add(new DocCodeBlock(code, Language(e) ?? LanguageOf(source)));
+            else options.ReportProblem?.Invoke(loaded?.Problem ?? $"<code source=\"{source}\"> cannot be loaded here");
+        }
+
+        private static string? Language(XElement e) => Attr(e, "language") ?? Attr(e, "lang");
+
+        private static string? LanguageOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".cs" => "csharp",
+            ".vb" => "vb",
+            ".fs" => "fsharp",
+            ".xml" or ".xaml" or ".csproj" => "xml",
+            ".json" => "json",
+            _ => null,
+        };
+
+        private static IEnumerable<XElement> Children(XElement e, string name) =>
+            e.Elements().Where(c => c.Name.LocalName.Equals(name, StringComparison.OrdinalIgnoreCase));
+
+        private DocTable Table(XElement table)
+        {
+            var rows = ImmutableArray.CreateBuilder<DocTableRow>();
+            foreach (var child in table.Elements())
+            {
+                var name = child.Name.LocalName.ToLowerInvariant();
+                if (name == "tr") rows.Add(Row(child, header: false));
+                else if (name is "thead" or "tbody" or "tfoot")
+                    foreach (var tr in Children(child, "tr")) rows.Add(Row(tr, header: name == "thead"));
+            }
+            return new DocTable(rows.ToImmutable());
+        }
+
+        private DocTableRow Row(XElement tr, bool header)
+        {
+            var cells = tr.Elements().Where(c => c.Name.LocalName.ToLowerInvariant() is "td" or "th").ToList();
+            var isHeader = header || (cells.Count > 0 && cells.All(c => c.Name.LocalName.Equals("th", StringComparison.OrdinalIgnoreCase)));
+            return new DocTableRow(isHeader, [.. cells.Select(c => Inline(c.Nodes()))]);
         }
 
         private DocList List(XElement e)
@@ -219,7 +335,7 @@ public static class DocCommentParser
             }
         }
 
-        private static bool IsBlock(DocNode node) => node is DocParagraph or DocCodeBlock or DocList;
+        private static bool IsBlock(DocNode node) => node is DocParagraph or DocCodeBlock or DocList or DocNote or DocTable;
 
         private static string Collapse(string text)
         {

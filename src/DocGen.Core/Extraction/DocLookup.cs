@@ -12,7 +12,29 @@ internal sealed class DocLookup(Compilation compilation, IAssemblySymbol documen
 {
     private readonly ConcurrentDictionary<string, DocXmlFile> _files = new(StringComparer.Ordinal);
 
+    private readonly ConcurrentDictionary<string, bool> _enumValues = new(StringComparer.Ordinal);
+
+    private readonly ConcurrentDictionary<string, string?> _displays = new(StringComparer.Ordinal);
+
     public DocXmlFile Own => own;
+
+    /// <summary><c>IEnumerable&lt;T&gt;</c> for <c>T:System.Collections.Generic.IEnumerable`1</c>, <c>List&lt;T&gt;.Add</c> for a method; null when the id names nothing.</summary>
+    public string? DisplayOf(string cref) => _displays.GetOrAdd(cref, id => FindSymbol(id) switch
+    {
+        INamedTypeSymbol type => CSharpSignatures.QualifiedName(type),
+        // Members read like prose (Type.Member): their parameters would crowd the sentence, the type's arguments do not.
+        IMethodSymbol { MethodKind: MethodKind.Constructor } ctor => CSharpSignatures.QualifiedName(ctor.ContainingType),
+        IMethodSymbol method => CSharpSignatures.QualifiedName(method.ContainingType) + "." + method.Name + MemberFactory.TypeParameterList(method.TypeParameters),
+        IPropertySymbol { IsIndexer: true } indexer => CSharpSignatures.QualifiedName(indexer.ContainingType) + "[" + MemberFactory.ParameterTypes(indexer.Parameters) + "]",
+        { ContainingType: { } containing } member => CSharpSignatures.QualifiedName(containing) + "." + member.Name,
+        INamespaceSymbol ns => ns.ToDisplayString(),
+        _ => null,
+    });
+
+    /// <summary>True when <paramref name="cref"/> names a value of an enum declared outside the documented assembly.</summary>
+    public bool IsExternalEnumValue(string cref) => _enumValues.GetOrAdd(cref, id =>
+        FindSymbol(id) is IFieldSymbol { ContainingType.TypeKind: TypeKind.Enum } field
+        && !SymbolEqualityComparer.Default.Equals(field.ContainingAssembly, documented));
 
     public ISymbol? FindSymbol(string id)
     {

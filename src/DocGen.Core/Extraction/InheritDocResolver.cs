@@ -69,12 +69,28 @@ internal sealed class InheritDocResolver(DocLookup lookup)
     {
         if (inherit.Attribute("cref")?.Value is { Length: > 0 } cref)
             return cref.StartsWith("!:", StringComparison.Ordinal) ? null : Docs(cref, null, ref cycle);
-        if (symbol is null) return null;
+        return symbol is null ? null : Implicit(symbol, 0, ref cycle);
+    }
+
+    /// <summary>
+    /// The first documented member among the overridden and implemented members, looking through undocumented ones
+    /// (a record's synthesized <c>Equals(object)</c> overrides its base record's, which is undocumented too, which
+    /// overrides <c>object.Equals</c>): an undocumented link in the chain implies <c>&lt;inheritdoc/&gt;</c> itself.
+    /// </summary>
+    private XElement? Implicit(ISymbol symbol, int depth, ref string? cycle)
+    {
+        if (depth >= MaxChain) return null;
         foreach (var candidate in ImplicitSources(symbol))
         {
             var candidateId = candidate.OriginalDefinition.GetDocumentationCommentId();
             if (candidateId is null) continue;
-            if (Docs(candidateId, candidate.OriginalDefinition, ref cycle) is { } docs && docs.HasElements) return docs;
+            if (Docs(candidateId, candidate.OriginalDefinition, ref cycle) is { } docs)
+            {
+                if (docs.HasElements) return docs;
+                continue;
+            }
+            if (lookup.Find(candidateId, candidate.OriginalDefinition) is null && Implicit(candidate.OriginalDefinition, depth + 1, ref cycle) is { } deeper)
+                return deeper;
         }
         return null;
     }

@@ -10,7 +10,7 @@ namespace DocGen.Core.Extraction;
 /// <summary>Turns member symbols into <see cref="MemberModel"/>s without docs or sources (those are attached later).</summary>
 internal sealed class MemberFactory(SymbolFilter filter)
 {
-    private readonly ConcurrentDictionary<INamedTypeSymbol, IReadOnlyDictionary<ISymbol, List<string>>> _implementations = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, IReadOnlyDictionary<ISymbol, List<ISymbol>>> _implementations = new(SymbolEqualityComparer.Default);
 
     /// <summary>The model of <paramref name="symbol"/>, or null when it is not shown (accessors, compiler-generated, hidden).</summary>
     public MemberModel? Create(ISymbol symbol, INamedTypeSymbol type)
@@ -26,39 +26,10 @@ internal sealed class MemberFactory(SymbolFilter filter)
         };
     }
 
-    /// <summary>A property declared in a C# 14 <c>extension(...)</c> block, shown on the static class that holds the block.</summary>
-    public MemberModel? ExtensionProperty(IPropertySymbol property, INamedTypeSymbol extensionBlock, INamedTypeSymbol staticClass)
-    {
-        var getterImpl = (property.GetMethod ?? property.SetMethod)?.AssociatedExtensionImplementation?.OriginalDefinition;
-        if (getterImpl?.GetDocumentationCommentId() is not { } implId || staticClass.GetDocumentationCommentId() is not { } typeId) return null;
-        var receiver = extensionBlock.ExtensionParameter;
-        var receiverModel = receiver is null ? null : Parameter(receiver, isExtensionReceiver: true);
-        var header = receiver is null ? "extension" : $"extension{TypeParameterList(extensionBlock.TypeParameters)}({Type(receiver.Type)} {EscapeIdentifier(receiver.Name)})";
-        var sig = $"{header} {Prefix(property, staticClass)}{Type(property.Type)} {EscapeIdentifier(property.Name)}{Accessors(property)}{ConstraintClauses(extensionBlock.TypeParameters)}";
-        return new MemberModel
-        {
-            // Real ids of extension-block members contain the compiler's <G>$ names; this one reads like an indexed property.
-            Id = "P:" + typeId[2..] + "." + property.MetadataName + implId[implId.IndexOf('(')..],
-            Name = property.Name,
-            DisplayName = (receiver is null ? "" : Type(receiver.Type) + ".") + property.Name,
-            Kind = ApiMemberKind.Property,
-            Accessibility = ToModel(property.DeclaredAccessibility),
-            Signature = sig,
-            ContainingTypeId = typeId,
-            TypeParameters = TypeParameters(extensionBlock.TypeParameters),
-            Parameters = receiverModel is null ? [] : [receiverModel],
-            ReturnType = TypeRef(property.Type),
-            IsStatic = property.IsStatic,
-            IsExtension = true,
-            Obsolete = filter.Obsolete(property),
-            Attributes = filter.Attributes(property),
-        };
-    }
-
     private MemberModel? Method(IMethodSymbol m, INamedTypeSymbol type)
     {
         var typeName = EscapeIdentifier(type.Name);
-        var explicitImpl = m.ExplicitInterfaceImplementations.FirstOrDefault();
+        var explicitImpl = ExplicitImplementations.Of(m);
         var (kind, name) = m.MethodKind switch
         {
             MethodKind.Constructor => (ApiMemberKind.Constructor, typeName),
@@ -66,9 +37,16 @@ internal sealed class MemberFactory(SymbolFilter filter)
             MethodKind.UserDefinedOperator => (ApiMemberKind.Operator, "operator " + OperatorToken(m)),
             MethodKind.Conversion => (ApiMemberKind.ConversionOperator,
                 (m.MetadataName.Contains("Explicit", StringComparison.Ordinal) ? "explicit" : "implicit") + " operator " + Type(m.ReturnType)),
+            // An explicit implementation of a static abstract operator: IOptionMonad<T, Optional<T>>.operator |, not .op_BitwiseOr.
+            MethodKind.ExplicitInterfaceImplementation when explicitImpl is IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator } op =>
+                (ApiMemberKind.Operator, ExplicitImplementations.InterfaceName(op.ContainingType, type) + ".operator " + OperatorToken(op)),
+            MethodKind.ExplicitInterfaceImplementation when explicitImpl is IMethodSymbol { MethodKind: MethodKind.Conversion } conversion =>
+                (ApiMemberKind.ConversionOperator, (conversion.MetadataName.Contains("Explicit", StringComparison.Ordinal) ? "explicit " : "implicit ")
+                    + ExplicitImplementations.InterfaceName(conversion.ContainingType, type) + ".operator " + Type(m.ReturnType)),
             MethodKind.ExplicitInterfaceImplementation when explicitImpl is not null =>
-                (ApiMemberKind.Method, Type(explicitImpl.ContainingType) + "." + EscapeIdentifier(explicitImpl.Name)),
-            MethodKind.Ordinary => (ApiMemberKind.Method, EscapeIdentifier(m.Name)),
+                (ApiMemberKind.Method, ExplicitImplementations.InterfaceName(explicitImpl.ContainingType, type) + "." + EscapeIdentifier(explicitImpl.Name)),
+            // An implicit implementation of a static abstract member: metadata calls it explicit, the source did not.
+            MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation => (ApiMemberKind.Method, EscapeIdentifier(m.Name)),
             _ => ((ApiMemberKind)(-1), ""),
         };
         if (name.Length == 0) return null;
@@ -100,28 +78,31 @@ internal sealed class MemberFactory(SymbolFilter filter)
             Parameters = parameters,
             ReturnType = kind is ApiMemberKind.Constructor or ApiMemberKind.Destructor || m.ReturnsVoid ? null : TypeRef(m.ReturnType),
             IsExtension = m.IsExtensionMethod,
+            ExtendedType = m.IsExtensionMethod && m.Parameters.Length > 0 ? TypeRef(m.Parameters[0].Type) : null,
         };
     }
 
     private MemberModel Property(IPropertySymbol p, INamedTypeSymbol type)
     {
-        var explicitImpl = p.ExplicitInterfaceImplementations.FirstOrDefault();
-        var qualifier = explicitImpl is null ? "" : Type(explicitImpl.ContainingType) + ".";
-        var parameters = p.Parameters.Select(x => Parameter(x)).ToImmutableArray();
+        var explicitImpl = ExplicitImplementations.Of(p);
+        var qualifier = explicitImpl is null ? "" : ExplicitImplementations.InterfaceName(explicitImpl.ContainingType, type) + ".";
+        var isIndexer = ExplicitImplementations.IsIndexer(p);
+        var indexParameters = isIndexer ? ExplicitImplementations.IndexerParameters(p, type) : p.Parameters;
+        var parameters = indexParameters.Select(x => Parameter(x)).ToImmutableArray();
         string name, display, sig;
-        if (p.IsIndexer)
+        if (isIndexer)
         {
             name = qualifier + "this[]";
-            display = qualifier + "this[" + ParameterTypes(p.Parameters) + "]";
-            var paramText = string.Join(", ", parameters.Select((x, i) => ParameterText(x, p.Parameters[i])));
-            sig = $"{Prefix(p, type)}{ReturnPrefix(p)}{Type(p.Type)} {qualifier}this[{paramText}]{Accessors(p)}";
+            display = qualifier + "this[" + ParameterTypes(indexParameters) + "]";
+            var paramText = string.Join(", ", parameters.Select((x, i) => ParameterText(x, indexParameters[i])));
+            sig = $"{Prefix(p, type)}{ReturnPrefix(p)}{Type(p.Type)} {qualifier}this[{paramText}]{Accessors(p, type)}";
         }
         else
         {
             name = display = qualifier + EscapeIdentifier(explicitImpl?.Name ?? p.Name);
-            sig = $"{Prefix(p, type)}{ReturnPrefix(p)}{Type(p.Type)} {name}{Accessors(p)}";
+            sig = $"{Prefix(p, type)}{ReturnPrefix(p)}{Type(p.Type)} {name}{Accessors(p, type)}";
         }
-        var kind = p.IsIndexer ? ApiMemberKind.Indexer : ApiMemberKind.Property;
+        var kind = isIndexer ? ApiMemberKind.Indexer : ApiMemberKind.Property;
         return Overridable(p, explicitImpl, p.OverriddenProperty, type, name, display, kind, sig) with
         {
             Parameters = parameters,
@@ -161,8 +142,8 @@ internal sealed class MemberFactory(SymbolFilter filter)
 
     private MemberModel Event(IEventSymbol e, INamedTypeSymbol type)
     {
-        var explicitImpl = e.ExplicitInterfaceImplementations.FirstOrDefault();
-        var name = (explicitImpl is null ? "" : Type(explicitImpl.ContainingType) + ".") + EscapeIdentifier(explicitImpl?.Name ?? e.Name);
+        var explicitImpl = ExplicitImplementations.Of(e);
+        var name = (explicitImpl is null ? "" : ExplicitImplementations.InterfaceName(explicitImpl.ContainingType, type) + ".") + EscapeIdentifier(explicitImpl?.Name ?? e.Name);
         return Overridable(e, explicitImpl, e.OverriddenEvent, type, name, name, ApiMemberKind.Event, $"{Prefix(e, type)}event {Type(e.Type)} {name}") with
         {
             ReturnType = TypeRef(e.Type),
@@ -188,13 +169,13 @@ internal sealed class MemberFactory(SymbolFilter filter)
         IsVirtual = member.IsVirtual,
         IsOverride = member.IsOverride,
         ExplicitInterfaceMemberId = explicitImpl?.OriginalDefinition.GetDocumentationCommentId(),
-        ImplementedMemberIds = Implemented(member, overridden, type),
+        ImplementedMembers = Implemented(member, overridden, type),
         Obsolete = filter.Obsolete(member),
         Attributes = filter.Attributes(member),
     };
 
     /// <summary><c>int, out string</c>: parameter types with ref-kind, which tells overloads apart.</summary>
-    public static string ParameterTypes(ImmutableArray<IParameterSymbol> parameters) =>
+    public static string ParameterTypes(ImmutableArray<IParameterSymbol> parameters, SymbolDisplayFormat? format = null) =>
         string.Join(", ", parameters.Select(p => p.RefKind switch
         {
             RefKind.Ref => "ref ",
@@ -202,7 +183,7 @@ internal sealed class MemberFactory(SymbolFilter filter)
             RefKind.In => "in ",
             RefKind.RefReadOnlyParameter => "ref readonly ",
             _ => "",
-        } + Type(p.Type)));
+        } + (format is null ? Type(p.Type) : p.Type.ToDisplayString(format))));
 
     public static string TypeParameterList(ImmutableArray<ITypeParameterSymbol> typeParameters) =>
         typeParameters.IsEmpty ? "" : "<" + string.Join(", ", typeParameters.Select(t => t.Name)) + ">";
@@ -212,8 +193,8 @@ internal sealed class MemberFactory(SymbolFilter filter)
     {
         var sb = new StringBuilder();
         var inInterface = type.TypeKind == TypeKind.Interface;
-        var isExplicit = s is IMethodSymbol { ExplicitInterfaceImplementations.IsEmpty: false } or IPropertySymbol { ExplicitInterfaceImplementations.IsEmpty: false } or IEventSymbol { ExplicitInterfaceImplementations.IsEmpty: false };
-        if (isExplicit) return "";
+        // An explicit implementation has no accessibility; an explicit static one (of a static abstract member) keeps "static".
+        if (ExplicitImplementations.IsExplicit(s)) return s.IsStatic ? "static " : "";
         if (!(inInterface && s.DeclaredAccessibility == Microsoft.CodeAnalysis.Accessibility.Public))
             sb.Append(Accessibility(s.DeclaredAccessibility)).Append(' ');
         if (s.IsStatic) sb.Append("static ");
@@ -244,23 +225,25 @@ internal sealed class MemberFactory(SymbolFilter filter)
     private static string ReturnPrefix(IPropertySymbol p) => p.ReturnsByRefReadonly ? "ref readonly " : p.ReturnsByRef ? "ref " : "";
 
     /// <summary><c> { get; protected set; }</c>: only accessors a reader of the docs can call.</summary>
-    private string Accessors(IPropertySymbol p)
+    private string Accessors(IPropertySymbol p, INamedTypeSymbol type)
     {
         var parts = new List<string>();
-        if (p.GetMethod is { } get && filter.IsAccessorShown(get)) parts.Add(AccessorPrefix(get, p) + "get;");
-        if (p.SetMethod is { } set && filter.IsAccessorShown(set)) parts.Add(AccessorPrefix(set, p) + (set.IsInitOnly ? "init;" : "set;"));
+        var (getter, setter) = ExplicitImplementations.Accessors(p, type);
+        var isExplicit = ExplicitImplementations.IsExplicit(p);
+        if (getter is { } get && (isExplicit || filter.IsAccessorShown(get))) parts.Add(AccessorPrefix(get, p) + "get;");
+        if (setter is { } set && (isExplicit || filter.IsAccessorShown(set))) parts.Add(AccessorPrefix(set, p) + (set.IsInitOnly ? "init;" : "set;"));
         return " { " + string.Join(" ", parts) + " }";
     }
 
     private static string AccessorPrefix(IMethodSymbol accessor, IPropertySymbol property) =>
-        accessor.DeclaredAccessibility != property.DeclaredAccessibility && property.ExplicitInterfaceImplementations.IsEmpty
+        accessor.DeclaredAccessibility != property.DeclaredAccessibility && !ExplicitImplementations.IsExplicit(property)
             ? Accessibility(accessor.DeclaredAccessibility) + " " : "";
 
-    /// <summary>Overridden member and implemented interface members (explicitly or implicitly), as ids.</summary>
-    private ImmutableArray<string> Implemented(ISymbol member, ISymbol? overridden, INamedTypeSymbol type)
+    /// <summary>Overridden member and implemented interface members (explicitly or implicitly), with the names a reader knows them by.</summary>
+    private ImmutableArray<MemberRef> Implemented(ISymbol member, ISymbol? overridden, INamedTypeSymbol type)
     {
-        var ids = new List<string>();
-        if (overridden?.OriginalDefinition.GetDocumentationCommentId() is { } o) ids.Add(o);
+        var refs = new List<MemberRef>();
+        if (overridden is not null && Ref(overridden, type) is { } o) refs.Add(o);
         var explicitImpls = member switch
         {
             IMethodSymbol m => m.ExplicitInterfaceImplementations.Cast<ISymbol>(),
@@ -269,23 +252,40 @@ internal sealed class MemberFactory(SymbolFilter filter)
             _ => [],
         };
         foreach (var i in explicitImpls)
-            if (i.OriginalDefinition.GetDocumentationCommentId() is { } id) ids.Add(id);
-        if (!explicitImpls.Any() && ImplementationMap(type).TryGetValue(member, out var implemented)) ids.AddRange(implemented);
-        return [.. ids.Distinct(StringComparer.Ordinal)];
+            if (Ref(i, type) is { } r) refs.Add(r);
+        if (!explicitImpls.Any() && ImplementationMap(type).TryGetValue(member, out var implemented))
+            refs.AddRange(implemented.Select(i => Ref(i, type)).OfType<MemberRef>());
+        return [.. refs.DistinctBy(r => r.Id, StringComparer.Ordinal)];
     }
 
-    /// <summary>Member of <paramref name="type"/> → ids of the interface members it implements, computed once per type
-    /// (types such as <c>int</c> implement hundreds of generic-math members; asking per member would be quadratic).</summary>
-    private IReadOnlyDictionary<ISymbol, List<string>> ImplementationMap(INamedTypeSymbol type) => _implementations.GetOrAdd(type, t =>
+    /// <summary><c>IEnumerable&lt;T&gt;.GetEnumerator()</c>, <c>IList&lt;T&gt;.this[int]</c>, <c>Shape.Area</c>: what the member is called where it is declared.</summary>
+    private MemberRef? Ref(ISymbol symbol, INamedTypeSymbol type)
     {
-        var map = new Dictionary<ISymbol, List<string>>(SymbolEqualityComparer.Default);
+        // A member of an internal interface is no contract a reader can see.
+        if (!filter.IsVisible(symbol.ContainingType) || symbol.OriginalDefinition.GetDocumentationCommentId() is not { } id) return null;
+        var owner = symbol.ContainingType.TypeKind == TypeKind.Interface ? ExplicitImplementations.InterfaceName(symbol.ContainingType, type) : Type(symbol.ContainingType);
+        var name = symbol switch
+        {
+            IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator } m => "operator " + OperatorToken(m) + "(" + ParameterTypes(m.Parameters) + ")",
+            IMethodSymbol { MethodKind: MethodKind.Conversion } m => "operator " + Type(m.ReturnType) + "(" + ParameterTypes(m.Parameters) + ")",
+            IMethodSymbol m => EscapeIdentifier(m.Name) + TypeParameterList(m.TypeParameters) + "(" + ParameterTypes(m.Parameters) + ")",
+            IPropertySymbol { IsIndexer: true } p => "this[" + ParameterTypes(p.Parameters) + "]",
+            _ => EscapeIdentifier(symbol.Name),
+        };
+        return new MemberRef(owner + "." + name, id);
+    }
+
+    /// <summary>Member of <paramref name="type"/> → the interface members it implements, computed once per type
+    /// (types such as <c>int</c> implement hundreds of generic-math members; asking per member would be quadratic).</summary>
+    private IReadOnlyDictionary<ISymbol, List<ISymbol>> ImplementationMap(INamedTypeSymbol type) => _implementations.GetOrAdd(type, t =>
+    {
+        var map = new Dictionary<ISymbol, List<ISymbol>>(SymbolEqualityComparer.Default);
         foreach (var iface in t.AllInterfaces)
             foreach (var candidate in iface.GetMembers())
             {
                 if (candidate is not (IMethodSymbol { AssociatedSymbol: null } or IPropertySymbol or IEventSymbol)) continue;
                 if (t.FindImplementationForInterfaceMember(candidate) is not { } impl || !SymbolEqualityComparer.Default.Equals(impl.ContainingType, t)) continue;
-                if (candidate.OriginalDefinition.GetDocumentationCommentId() is not { } id) continue;
-                (map.TryGetValue(impl, out var list) ? list : map[impl] = []).Add(id);
+                (map.TryGetValue(impl, out var list) ? list : map[impl] = []).Add(candidate);
             }
         return map;
     });

@@ -45,18 +45,24 @@ public sealed class RoslynApiExtractor : IApiExtractor
         }
 
         var own = LoadOwnDocs(inputs.XmlDocPath, diagnostics);
+        if (string.IsNullOrEmpty(inputs.XmlDocPath) || !File.Exists(inputs.XmlDocPath))
+            diagnostics.Report(DiagnosticIds.XmlDocFileMissing, inputs.ProjectPath ?? inputs.AssemblyPath, null, Path.GetFileName(inputs.AssemblyPath));
         var dotnetRoot = ReferenceResolver.FindDotnetRoot();
         var tfm = inputs.TargetFramework.Length > 0 ? inputs.TargetFramework : TargetFrameworkOf(assembly);
         var refPack = dotnetRoot is null ? null : ReferenceResolver.FindRefPackFolder(dotnetRoot, tfm);
         var lookup = new DocLookup(compilation, assembly, own, refPack);
 
         var filter = new SymbolFilter(options.IncludeInternals);
-        var aliases = ExtensionAliases(assembly, filter);
+        var extensionBlocks = new ExtensionBlocks(filter);
+        var aliases = ExtensionAliases(assembly, extensionBlocks);
         var sources = SourceIndex.Build(inputs.SourceFiles, inputs.DefineConstants, inputs.LangVersion, references, diagnostics, cancellationToken);
-        var attacher = new DocAttacher(lookup, aliases);
-        var namespaces = new ApiModelBuilder(filter, attacher, diagnostics, sources, cancellationToken).Build(assembly);
+        var projectFolder = inputs.ProjectPath is { } project ? Path.GetDirectoryName(Path.GetFullPath(project)) : Path.GetDirectoryName(Path.GetFullPath(inputs.AssemblyPath));
+        var attacher = new DocAttacher(lookup, aliases, new CodeSourceResolver(projectFolder));
+        var namespaces = new ApiModelBuilder(filter, extensionBlocks, attacher, diagnostics, sources, cancellationToken).Build(assembly);
 
-        return new ApiModel([new AssemblyModel(assembly.Identity.Name, assembly.Identity.Version.ToString(), tfm, namespaces)]);
+        var informational = assembly.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "System.Reflection.AssemblyInformationalVersionAttribute")
+            ?.ConstructorArguments.FirstOrDefault().Value as string;
+        return new ApiModel([new AssemblyModel(assembly.Identity.Name, assembly.Identity.Version.ToString(), tfm, namespaces) { InformationalVersion = informational }]);
     }
 
     private static IReadOnlyList<string> ReferencePaths(ProjectInputs inputs, DiagnosticBag diagnostics)
@@ -98,29 +104,21 @@ public sealed class RoslynApiExtractor : IApiExtractor
     }
 
     /// <summary>Compiler ids of C# 14 extension-block members (<c>…&lt;G&gt;$…</c>) → the ids the model uses for them.</summary>
-    private static Dictionary<string, string> ExtensionAliases(IAssemblySymbol assembly, SymbolFilter filter)
+    private static Dictionary<string, string> ExtensionAliases(IAssemblySymbol assembly, ExtensionBlocks blocks)
     {
         var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
-        var factory = new MemberFactory(filter);
         foreach (var type in AllTypes(assembly.GlobalNamespace))
         {
-            if (!type.IsStatic) continue;
-            foreach (var block in type.GetTypeMembers().Where(t => t.TypeKind == TypeKind.Extension))
-                foreach (var member in block.GetMembers())
-                {
-                    if (member.GetDocumentationCommentId() is not { } blockId) continue;
-                    if (member is IMethodSymbol { AssociatedSymbol: null, AssociatedExtensionImplementation: { } impl } && impl.OriginalDefinition.GetDocumentationCommentId() is { } implId)
-                        aliases[blockId] = implId;
-                    else if (member is IPropertySymbol p && factory.ExtensionProperty(p, block, type) is { } model)
-                        aliases[blockId] = model.Id;
-                }
+            var members = blocks.Of(type);
+            foreach (var member in members.Members) aliases[member.DocId] = member.Model.Id;
+            foreach (var (implementation, property) in members.ImplementationIds) aliases[implementation] = property;
         }
         return aliases;
 
         static IEnumerable<INamedTypeSymbol> AllTypes(INamespaceSymbol ns) =>
             ns.GetTypeMembers().SelectMany(Nested).Concat(ns.GetNamespaceMembers().SelectMany(AllTypes));
 
-        static IEnumerable<INamedTypeSymbol> Nested(INamedTypeSymbol t) => t.GetTypeMembers().SelectMany(Nested).Prepend(t);
+        static IEnumerable<INamedTypeSymbol> Nested(INamedTypeSymbol t) => t.GetTypeMembers().Where(n => n.TypeKind != TypeKind.Extension).SelectMany(Nested).Prepend(t);
     }
 
     /// <summary><c>.NETCoreApp,Version=v10.0</c> → <c>net10.0</c>; empty when the attribute is missing or unusual.</summary>

@@ -8,10 +8,21 @@ namespace DocGen.Core.Extraction;
 /// <summary>Decides what the docs show: accessible, user-written API; never compiler-generated names.</summary>
 internal sealed class SymbolFilter(bool includeInternals)
 {
+    /// <summary>Attributes that change how a caller may use the API, shown in signatures (short names, as C#).</summary>
     private static readonly HashSet<string> ShownAttributes = new(StringComparer.Ordinal)
     {
         "System.FlagsAttribute", "System.ObsoleteAttribute", "System.AttributeUsageAttribute",
-        "System.Diagnostics.CodeAnalysis.ExperimentalAttribute", "System.Runtime.CompilerServices.ExtensionAttribute",
+        "System.Diagnostics.CodeAnalysis.ExperimentalAttribute",
+        "System.Diagnostics.CodeAnalysis.RequiresUnreferencedCodeAttribute",
+        "System.Diagnostics.CodeAnalysis.RequiresDynamicCodeAttribute",
+        "System.Diagnostics.CodeAnalysis.RequiresAssemblyFilesAttribute",
+        "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute",
+        "System.Diagnostics.CodeAnalysis.DoesNotReturnAttribute",
+        "System.Runtime.Versioning.RequiresPreviewFeaturesAttribute",
+        "System.Runtime.Versioning.SupportedOSPlatformAttribute",
+        "System.Runtime.Versioning.UnsupportedOSPlatformAttribute",
+        "System.Runtime.Versioning.ObsoletedOSPlatformAttribute",
+        "System.Runtime.CompilerServices.OverloadResolutionPriorityAttribute",
     };
 
     public bool IsAccessible(Accessibility accessibility) => accessibility switch
@@ -20,6 +31,11 @@ internal sealed class SymbolFilter(bool includeInternals)
         Accessibility.Internal or Accessibility.ProtectedAndInternal => includeInternals,
         _ => false,
     };
+
+    /// <summary>True when a reader of the docs can name the type: it and every type containing it are accessible
+    /// (a public class may implement an internal interface, which its docs must not mention).</summary>
+    public bool IsVisible(INamedTypeSymbol type) =>
+        IsAccessible(type.DeclaredAccessibility) && (type.ContainingType is null || IsVisible(type.ContainingType));
 
     public static bool IsGeneratedName(string name) => name.Length == 0 || name.Contains('<') || name.Contains('$');
 
@@ -34,25 +50,12 @@ internal sealed class SymbolFilter(bool includeInternals)
     public bool IsShownMember(ISymbol symbol)
     {
         if (symbol.IsImplicitlyDeclared || symbol is INamedTypeSymbol) return false;
-        var isExplicit = symbol switch
+        if (ExplicitImplementations.Of(symbol) is { } implemented)
         {
-            IMethodSymbol m => !m.ExplicitInterfaceImplementations.IsEmpty,
-            IPropertySymbol p => !p.ExplicitInterfaceImplementations.IsEmpty,
-            IEventSymbol e => !e.ExplicitInterfaceImplementations.IsEmpty,
-            _ => false,
-        };
-        if (isExplicit)
-        {
-            // Explicit implementations are private in metadata; they are API when the interface is.
-            var iface = symbol switch
-            {
-                IMethodSymbol m => m.ExplicitInterfaceImplementations[0].ContainingType,
-                IPropertySymbol p => p.ExplicitInterfaceImplementations[0].ContainingType,
-                IEventSymbol e => e.ExplicitInterfaceImplementations[0].ContainingType,
-                _ => null,
-            };
-            if (symbol is IMethodSymbol { AssociatedSymbol: not null }) return false;
-            return iface is not null && IsAccessible(iface.DeclaredAccessibility) && !IsCompilerGenerated(symbol);
+            // Explicit implementations are private in metadata; they are API when the interface is. Those of an interface's
+            // property or event accessors belong to that property or event, never shown on their own.
+            if (symbol is IMethodSymbol method && (method.AssociatedSymbol is not null || ExplicitImplementations.IsAccessorImplementation(method))) return false;
+            return IsAccessible(implemented.ContainingType.DeclaredAccessibility) && !IsCompilerGenerated(symbol);
         }
         if (IsGeneratedName(symbol.MetadataName) && symbol is not IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.Destructor }) return false;
         if (!IsAccessible(symbol.DeclaredAccessibility) && symbol is not IMethodSymbol { MethodKind: MethodKind.Destructor }) return false;
@@ -74,7 +77,7 @@ internal sealed class SymbolFilter(bool includeInternals)
 
     /// <summary>Accessors show in <c>{ get; set; }</c> when a reader can call them.</summary>
     public bool IsAccessorShown(IMethodSymbol accessor) =>
-        accessor.AssociatedSymbol is IPropertySymbol { ExplicitInterfaceImplementations.IsEmpty: false } || IsAccessible(accessor.DeclaredAccessibility);
+        accessor.AssociatedSymbol is IPropertySymbol property && ExplicitImplementations.IsExplicit(property) || IsAccessible(accessor.DeclaredAccessibility);
 
     /// <summary>Record members nobody calls by name: the clone method, the copy constructor, <c>PrintMembers</c>.</summary>
     private static bool IsRecordPlumbing(IMethodSymbol m) =>
@@ -98,21 +101,30 @@ internal sealed class SymbolFilter(bool includeInternals)
         return new ObsoleteInfo(args.Length > 0 ? args[0].Value as string : null, args.Length > 1 && args[1].Value is true);
     }
 
-    /// <summary>Attributes worth showing, as C#: <c>[Flags]</c>, <c>[Obsolete("…")]</c>.</summary>
+    /// <summary>Attributes worth showing, as C# with short type names: <c>[Flags]</c>, <c>[Obsolete("…")]</c>, <c>[AttributeUsage(AttributeTargets.Class)]</c>.</summary>
     public ImmutableArray<string> Attributes(ISymbol symbol)
     {
         var list = ImmutableArray.CreateBuilder<string>();
         foreach (var a in symbol.GetAttributes())
         {
             var full = a.AttributeClass?.ToDisplayString();
-            if (full is null || !ShownAttributes.Contains(full) || full == "System.Runtime.CompilerServices.ExtensionAttribute") continue;
+            if (full is null || !ShownAttributes.Contains(full)) continue;
             var name = a.AttributeClass!.Name;
             if (name.EndsWith("Attribute", StringComparison.Ordinal)) name = name[..^"Attribute".Length];
-            var args = a.ConstructorArguments.Select(c => c.ToCSharpString())
-                .Concat(a.NamedArguments.Select(n => n.Key + " = " + n.Value.ToCSharpString()))
+            var args = a.ConstructorArguments.Select(Argument)
+                .Concat(a.NamedArguments.Select(n => n.Key + " = " + Argument(n.Value)))
                 .ToList();
             list.Add(args.Count == 0 ? $"[{name}]" : $"[{name}({string.Join(", ", args)})]");
         }
         return list.ToImmutable();
     }
+
+    private static string Argument(TypedConstant constant) => constant.Kind switch
+    {
+        _ when constant.IsNull => "null",
+        TypedConstantKind.Array => "[" + string.Join(", ", constant.Values.Select(Argument)) + "]",
+        TypedConstantKind.Type when constant.Value is ITypeSymbol type => "typeof(" + CSharpSignatures.Type(type) + ")",
+        TypedConstantKind.Enum or TypedConstantKind.Primitive when constant.Type is not null => CSharpSignatures.Constant(constant.Value, constant.Type),
+        _ => constant.ToCSharpString(),
+    };
 }

@@ -26,7 +26,11 @@ public sealed record AssemblyModel(
     string Name,
     string? Version,
     string TargetFramework,
-    ImmutableArray<NamespaceModel> Namespaces);
+    ImmutableArray<NamespaceModel> Namespaces)
+{
+    /// <summary>The assembly's <c>AssemblyInformationalVersion</c> (the build's <c>$(Version)</c>, maybe with <c>+commit</c>), or null.</summary>
+    public string? InformationalVersion { get; init; }
+}
 
 /// <summary>A namespace and the types declared in it (nested types included, flattened, ordered by full name).</summary>
 public sealed record NamespaceModel(string Name, ImmutableArray<TypeModel> Types)
@@ -54,6 +58,9 @@ public enum ApiAccessibility { Public, Protected, ProtectedInternal, Internal, P
 /// <param name="Display">C# display text, e.g. <c>List&lt;string&gt;</c> or <c>int?</c>.</param>
 /// <param name="Id">Documentation comment id of the named type (<c>T:System.Collections.Generic.List`1</c>), or null for type parameters, arrays of them, tuples and other unlinkable shapes.</param>
 public sealed record TypeRef(string Display, string? Id);
+
+/// <summary>A reference to a member: how a reader knows it (<c>IList&lt;T&gt;.this[int]</c>) and its documentation comment id.</summary>
+public sealed record MemberRef(string Display, string Id);
 
 /// <summary>A type parameter with its constraints rendered as C# (<c>class, new()</c>), or null when unconstrained.</summary>
 public sealed record TypeParameterModel(string Name, string? Constraints);
@@ -151,10 +158,21 @@ public sealed record MemberModel
     public bool IsVirtual { get; init; }
     public bool IsOverride { get; init; }
     public bool IsExtension { get; init; }
+    /// <summary>For extension members (classic <c>this</c> methods and C# 14 extension blocks): the type they extend, i.e. the receiver's type.</summary>
+    public TypeRef? ExtendedType { get; init; }
     /// <summary>For explicit interface implementations: the interface member's id.</summary>
     public string? ExplicitInterfaceMemberId { get; init; }
     /// <summary>For overrides and implicit/explicit interface implementations: the ids of the members this one overrides or implements (used by inheritdoc and fallback).</summary>
-    public ImmutableArray<string> ImplementedMemberIds { get; init; } = [];
+    public ImmutableArray<string> ImplementedMemberIds
+    {
+        get => ImplementedMembers.IsDefaultOrEmpty ? _implementedIds : [.. ImplementedMembers.Select(m => m.Id)];
+        init => _implementedIds = value;
+    }
+
+    private readonly ImmutableArray<string> _implementedIds = [];
+
+    /// <summary>The members this one overrides or implements, with the names they are declared by (<c>IEnumerable&lt;T&gt;.GetEnumerator()</c>).</summary>
+    public ImmutableArray<MemberRef> ImplementedMembers { get; init; } = [];
     public ObsoleteInfo? Obsolete { get; init; }
     public ImmutableArray<string> Attributes { get; init; } = [];
     public DocComment Docs { get; init; } = DocComment.Empty;

@@ -19,13 +19,17 @@ public sealed record DocComment
     public ImmutableArray<CrefDoc> Exceptions { get; init; } = [];
     public ImmutableArray<DocBlock> Examples { get; init; } = [];
     public ImmutableArray<DocReference> SeeAlso { get; init; } = [];
+    /// <summary>SHFB <c>&lt;threadsafety&gt;</c>: its text, or the sentence its <c>static</c>/<c>instance</c> attributes stand for.</summary>
+    public DocBlock? ThreadSafety { get; init; }
+    /// <summary>SHFB <c>&lt;overloads&gt;</c>: what all overloads of this member name have in common (shown once on the member page).</summary>
+    public DocBlock? Overloads { get; init; }
     /// <summary>When the XML could not be parsed: the raw text, shown escaped instead of the sections above.</summary>
     public string? MalformedXml { get; init; }
 
     /// <summary>True when there is no text at all.</summary>
     public bool IsEmpty => Summary is null && Remarks is null && Returns is null && Value is null
         && Params.IsEmpty && TypeParams.IsEmpty && Exceptions.IsEmpty && Examples.IsEmpty && SeeAlso.IsEmpty
-        && MalformedXml is null;
+        && ThreadSafety is null && Overloads is null && MalformedXml is null;
 }
 
 /// <summary>Documentation text for a named parameter or type parameter.</summary>
@@ -69,7 +73,34 @@ public sealed record DocListItem(ImmutableArray<DocNode>? Term, ImmutableArray<D
 /// <summary><c>&lt;see&gt;</c> / <c>&lt;seealso&gt;</c>: exactly one of <paramref name="Cref"/> (a doc comment id,
 /// possibly prefixed <c>!:</c> when the compiler could not resolve it), <paramref name="Href"/> or
 /// <paramref name="Langword"/> is set; <paramref name="Content"/> is the link text when the user wrote one.</summary>
-public sealed record DocReference(string? Cref, string? Href, string? Langword, ImmutableArray<DocNode> Content) : DocNode;
+public sealed record DocReference(string? Cref, string? Href, string? Langword, ImmutableArray<DocNode> Content) : DocNode
+{
+    /// <summary>True when <see cref="Cref"/> names a value of an enum of another assembly (the id alone cannot tell a field
+    /// from an enum value, and learn.microsoft.com documents enum values on the enum's page, not on pages of their own).</summary>
+    public bool TargetIsEnumValue { get; init; }
+
+    /// <summary>How the cref's target is written in C# (<c>IEnumerable&lt;T&gt;</c>, <c>List&lt;T&gt;.Add(T)</c>) when extraction could
+    /// resolve it; the id alone would only give <c>IEnumerable</c>. Null when unknown.</summary>
+    public string? TargetDisplay { get; init; }
+}
+
+/// <summary>Inline emphasis from the safe HTML subset of doc comments.</summary>
+public enum DocStyle { Bold, Italic, Subscript, Superscript }
+
+/// <summary><c>&lt;b&gt;</c>/<c>&lt;strong&gt;</c>, <c>&lt;i&gt;</c>/<c>&lt;em&gt;</c>, <c>&lt;sub&gt;</c>, <c>&lt;sup&gt;</c>.</summary>
+public sealed record DocStyled(DocStyle Style, ImmutableArray<DocNode> Content) : DocNode;
+
+/// <summary><c>&lt;br/&gt;</c>.</summary>
+public sealed record DocLineBreak : DocNode;
+
+/// <summary>SHFB/DocFX <c>&lt;note type="caution"&gt;</c>: a callout; <paramref name="Kind"/> is the type, lower case (<c>note</c> when absent).</summary>
+public sealed record DocNote(string Kind, ImmutableArray<DocNode> Content) : DocNode;
+
+/// <summary>An HTML <c>&lt;table&gt;</c> in a doc comment: rows of cells, header rows from <c>&lt;th&gt;</c> or <c>&lt;thead&gt;</c>.</summary>
+public sealed record DocTable(ImmutableArray<DocTableRow> Rows) : DocNode;
+
+/// <summary>One row of a <see cref="DocTable"/>.</summary>
+public sealed record DocTableRow(bool IsHeader, ImmutableArray<ImmutableArray<DocNode>> Cells);
 
 /// <summary><c>&lt;paramref name="x"/&gt;</c>.</summary>
 public sealed record DocParamRef(string Name) : DocNode;
@@ -111,6 +142,12 @@ public static class DocPlainText
                     break;
                 case DocParamRef p: sb.Append(p.Name); break;
                 case DocTypeParamRef p: sb.Append(p.Name); break;
+                case DocStyled st: Append(sb, st.Content); break;
+                case DocLineBreak: sb.Append(' '); break;
+                case DocNote n: sb.Append(' '); Append(sb, n.Content); sb.Append(' '); break;
+                case DocTable t:
+                    foreach (var cell in t.Rows.SelectMany(r => r.Cells)) { sb.Append(' '); Append(sb, cell); }
+                    break;
             }
         }
     }

@@ -101,6 +101,12 @@ public sealed class DocGenPipeline(IApiExtractor extractor, IDocGenerator genera
             progress?.Report(new PipelineProgress("extract", $"Reading {Path.GetFileName(inputs.AssemblyPath)}"));
             model = Time("extract", () => extractor.Extract(inputs, options, diagnostics, cancellationToken));
             cancellationToken.ThrowIfCancellationRequested();
+            // A file that is no .NET assembly has no API: writing a site for it would claim an empty, fully documented library.
+            if (diagnostics.ToList().Any(d => d.Id == DiagnosticIds.AssemblyUnreadable.Id))
+            {
+                writer.Abandon();
+                return Failed(null);
+            }
 
             progress?.Report(new PipelineProgress("generate", "Completing docs"));
             var sw = Stopwatch.StartNew();
@@ -154,7 +160,7 @@ public sealed class DocGenPipeline(IApiExtractor extractor, IDocGenerator genera
         Dictionary<string, TimeSpan> timings, IProgress<PipelineProgress>? progress, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        var dependencies = inputs.ProjectAssetsFile is null ? null : AssetsFileReader.Read(inputs);
+        var dependencies = inputs.ProjectAssetsFile is null ? null : AssetsFileReader.Read(inputs).WithStampedVersion(model);
         if (dependencies is not null) timings["dependencies"] = watch.Elapsed;
         foreach (var diagnostic in dependencies?.Diagnostics ?? []) diagnostics.Add(diagnostic);
         // The emitters are independent (each writes its own folder through the thread-safe writer), so they run side by

@@ -43,11 +43,11 @@ public sealed class HtmlSiteEmitterTests(FullSiteFixture fixture) : IClassFixtur
     public void Emit_FullModel_WritesIndexNamespaceTypeMemberAndCoveragePages()
     {
         Run.Site("index.html").ShouldContain("Acme.Shapes");
-        Run.Site("api/acme.shapes.html").ShouldContain("Circle");
-        Run.Site("api/acme.shapes/shape.html").ShouldContain("A shape.");
+        Run.Site("api/acme.shapes/index.html").ShouldContain("Circle");
+        Run.Site("api/acme.shapes/shape/index.html").ShouldContain("A shape.");
         Run.Site("api/acme.shapes/shape/area.html").ShouldContain("Area&lt;T&gt;(double)");
         Run.Site("coverage.html").ShouldContain("Documentation coverage");
-        Run.Site("api/global-namespace/program.html").ShouldContain("In the global namespace.");
+        Run.Site("api/global-namespace/program/index.html").ShouldContain("In the global namespace.");
         Run.Site("search-index.js").ShouldStartWith("window.DOCGEN_SEARCH=[");
         Run.Site("assets/docgen.css").ShouldContain("prefers-color-scheme");
     }
@@ -78,7 +78,7 @@ public sealed class HtmlSiteEmitterTests(FullSiteFixture fixture) : IClassFixtur
         html.ShouldContain("href=\"https://learn.microsoft.com/dotnet/api/system.collections.generic.list-1\"");
         html.ShouldContain("https://learn.microsoft.com/dotnet/api/system.argumentoutofrangeexception");
         // internal cref relative to the member page
-        html.ShouldContain("href=\"../circle.html\"");
+        html.ShouldContain("href=\"../circle/index.html\"");
     }
 
     [Fact]
@@ -98,20 +98,20 @@ public sealed class HtmlSiteEmitterTests(FullSiteFixture fixture) : IClassFixtur
     [Fact]
     public void Emit_TypePage_ShowsInheritanceInterfacesDerivedAndInheritedMembers()
     {
-        var shape = Run.Site("api/acme.shapes/shape.html");
+        var shape = Run.Site("api/acme.shapes/shape/index.html");
         shape.ShouldContain("class=\"inheritance\"");
         shape.ShouldContain("https://learn.microsoft.com/dotnet/api/system.object");
         shape.ShouldContain("https://learn.microsoft.com/dotnet/api/system.idisposable");
-        shape.ShouldContain("href=\"circle.html\"");
+        shape.ShouldContain("href=\"../circle/index.html\"");
         shape.ShouldContain("[Serializable]");
         shape.ShouldContain("badge-generated");
         shape.ShouldContain("generated (gpt-4o-mini)");
         foreach (var group in new[] { "Constructors", "Properties", "Indexers", "Methods", "Events", "Operators", "Conversion operators", "Fields", "Constants", "Finalizer" })
             shape.ShouldContain($">{group}</h2>");
 
-        var circle = Run.Site("api/acme.shapes/circle.html");
+        var circle = Run.Site("api/acme.shapes/circle/index.html");
         circle.ShouldContain("Inherited members");
-        circle.ShouldContain("href=\"shape/name.html#name\"");
+        circle.ShouldContain("href=\"../shape/name.html#name\"");
         circle.ShouldContain("https://learn.microsoft.com/dotnet/api/system.object.tostring");
         circle.ShouldContain("Obsolete: Use Ellipse.");
     }
@@ -119,11 +119,11 @@ public sealed class HtmlSiteEmitterTests(FullSiteFixture fixture) : IClassFixtur
     [Fact]
     public void Emit_EnumAndDelegate_ShowValuesAndInvokeSignature()
     {
-        var color = Run.Site("api/acme.shapes/color.html");
+        var color = Run.Site("api/acme.shapes/color/index.html");
         color.ShouldContain("id=\"value-red\"");
         color.ShouldContain("flags");
         File.Exists(Path.Combine(Run.Root, "site/api/acme.shapes/color/red.html")).ShouldBeFalse();
-        var handler = Run.Site("api/acme.shapes/shapehandler.html");
+        var handler = Run.Site("api/acme.shapes/shapehandler/index.html");
         handler.ShouldContain("Invoke");
         handler.ShouldContain("https://learn.microsoft.com/dotnet/api/system.boolean");
     }
@@ -136,14 +136,14 @@ public sealed class HtmlSiteEmitterTests(FullSiteFixture fixture) : IClassFixtur
         area.ShouldContain("Area&lt;T&gt;(double)");
         area.ShouldContain("2 overloads");
         Run.Site("api/acme.shapes/shape/-ctor.html").ShouldContain("Shape(string)");
-        Run.Site("api/acme.shapes/box-1.html").ShouldContain("A box of T.");
-        Run.Site("api/acme.shapes/box.html").ShouldContain("A plain box.");
+        Run.Site("api/acme.shapes/box-1/index.html").ShouldContain("A box of T.");
+        Run.Site("api/acme.shapes/box/index.html").ShouldContain("A plain box.");
     }
 
     [Fact]
     public void Emit_MalformedDocs_ShowRawXmlEscaped()
     {
-        var odd = Run.Site("api/acme.util/odd.html");
+        var odd = Run.Site("api/acme.util/odd/index.html");
         odd.ShouldContain("could not be parsed");
         odd.ShouldContain("&lt;summary&gt;unclosed &lt;b&gt;");
     }
@@ -155,7 +155,7 @@ public sealed class HtmlSiteEmitterTests(FullSiteFixture fixture) : IClassFixtur
         var html = Run.Site("coverage.html");
         html.ShouldContain($"<strong>{expected.Percent.ToString(System.Globalization.CultureInfo.InvariantCulture)}%</strong> documented: {expected.Documented} of {expected.Total}");
         // Acme.Util: the type (source) is documented; nothing else.
-        html.ShouldContain("<td><a href=\"api/acme.util.html\">Acme.Util</a></td><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">1</td>");
+        html.ShouldContain("<td><a href=\"api/acme.util/index.html\">Acme.Util</a></td><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">1</td>");
         html.ShouldContain("href=\"api/acme.shapes/ishape/draw.html#draw\"");
         html.ShouldContain("IShape.Draw()");
         html.ShouldNotContain(">Circle.Radius<");
@@ -165,7 +165,7 @@ public sealed class HtmlSiteEmitterTests(FullSiteFixture fixture) : IClassFixtur
     public void Emit_SearchIndex_ListsTypesAndMembersWithSiteRelativeUrls()
     {
         var js = Run.Site("search-index.js");
-        js.ShouldContain("[\"Circle\",\"class\",\"Acme.Shapes\",\"api/acme.shapes/circle.html\",\"A round shape.\"]");
+        js.ShouldContain("[\"Circle\",\"class\",\"Acme.Shapes\",\"api/acme.shapes/circle/index.html\",\"A round shape.\"]");
         js.ShouldContain("\"Area\",\"method\",\"Acme.Shapes.Shape\",\"api/acme.shapes/shape/area.html\"");
         js.ShouldNotContain("<script>");
     }

@@ -37,7 +37,7 @@ public sealed class MarkdownEmitterTests(FullSiteFixture fixture) : IClassFixtur
         md.ShouldContain(@"\<script\>alert('x')\</script\> \& more");
         md.ShouldContain(@"First paragraph with \*\*stars\*\* and \| pipes \|.");
         md.ShouldContain("[list](https://learn.microsoft.com/dotnet/api/system.collections.generic.list-1)");
-        md.ShouldContain("[`Circle`](../circle.md)");
+        md.ShouldContain("[`Circle`](../circle/README.md)");
         md.ShouldContain("```csharp\nvar area = shape.Area(2);\nif (area < 1) { }\n```");
         md.ShouldContain("| a\\|b | cell |");
         md.ShouldNotContain("javascript:");
@@ -47,17 +47,17 @@ public sealed class MarkdownEmitterTests(FullSiteFixture fixture) : IClassFixtur
     [Fact]
     public void Emit_TypeNamesWithGenerics_AreEscapedInHeadingsAndLists()
     {
-        Run.Markdown("api/acme.shapes/box-1.md").ShouldContain(@"# Box\<T\> struct");
-        Run.Markdown("api/acme.shapes.md").ShouldContain(@"[Box\<T\>](acme.shapes/box-1.md)");
+        Run.Markdown("api/acme.shapes/box-1/README.md").ShouldContain(@"# Box\<T\> struct");
+        Run.Markdown("api/acme.shapes/README.md").ShouldContain(@"[Box\<T\>](box-1/README.md)");
     }
 
     [Fact]
     public void Emit_ReadmeAndCoverage_LinkEveryNamespace()
     {
         var readme = Run.Markdown("README.md");
-        readme.ShouldContain("[Acme.Shapes](api/acme.shapes.md)");
-        readme.ShouldContain("[(global)](api/global-namespace.md)");
-        Run.Markdown("coverage.md").ShouldContain("| [Acme.Util](api/acme.util.md) | 1 | 0 | 1 | 100% |");
+        readme.ShouldContain("[Acme.Shapes](api/acme.shapes/README.md)");
+        readme.ShouldContain("[(global)](api/global-namespace/README.md)");
+        Run.Markdown("coverage.md").ShouldContain("| [Acme.Util](api/acme.util/README.md) | 1 | 0 | 1 | 100% |");
     }
 
     [Fact]

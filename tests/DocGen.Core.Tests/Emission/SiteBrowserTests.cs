@@ -78,7 +78,7 @@ public sealed class SiteBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
 
         await page.FillAsync("#search-box", "circ");
         await page.Locator("#search-results li a").First.ClickAsync();
-        await page.WaitForURLAsync("**/api/acme.shapes/circle.html");
+        await page.WaitForURLAsync("**/api/acme.shapes/circle/index.html");
         (await page.TitleAsync()).ShouldStartWith("Circle class");
         _pageErrors.ShouldBeEmpty();
     }

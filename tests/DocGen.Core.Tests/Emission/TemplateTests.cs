@@ -13,12 +13,12 @@ public sealed class TemplateTests
         templates.Write("markdown/_badge.hbs", "[{{Label}}]\n");
         using var run = new EmitRun(SampleModel.Full(), templates.Path);
 
-        var ns = run.Site("api/acme.shapes.html");
+        var ns = run.Site("api/acme.shapes/index.html");
         ns.ShouldContain("<h1>Custom Acme.Shapes</h1>");
-        ns.ShouldContain("<a href=\"acme.shapes/circle.html\">Circle</a>");
+        ns.ShouldContain("<a href=\"circle/index.html\">Circle</a>");
         ns.ShouldContain("<main id=\"content\">"); // still inside the built-in layout
-        run.Site("api/acme.shapes/circle.html").ShouldContain("<h1><span class=\"kind\">class</span> Circle</h1>");
-        run.Markdown("api/acme.shapes.md").ShouldContain("[Circle](acme.shapes/circle.md) *(obsolete)* [source] — A round shape.");
+        run.Site("api/acme.shapes/circle/index.html").ShouldContain("<h1><span class=\"kind\">class</span> Circle</h1>");
+        run.Markdown("api/acme.shapes/README.md").ShouldContain("[Circle](circle/README.md) *(obsolete)* [source] — A round shape.");
         run.Diagnostics.ToList().ShouldNotContain(d => d.Severity == DiagnosticSeverity.Error);
     }
 
@@ -35,7 +35,7 @@ public sealed class TemplateTests
         error.File.ShouldBe(file);
         error.Line.ShouldBe(3);
         error.ToCanonicalString().ShouldStartWith($"{file}(3): error DG0201:");
-        run.Site("api/acme.shapes/circle.html").ShouldContain("<h1><span class=\"kind\">class</span> Circle</h1>");
+        run.Site("api/acme.shapes/circle/index.html").ShouldContain("<h1><span class=\"kind\">class</span> Circle</h1>");
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class TemplateTests
         var error = run.Diagnostics.ToList().Where(d => d.Id == "DG0202").ShouldHaveSingleItem();
         error.File.ShouldBe(file);
         error.Line.ShouldBe(2);
-        run.Site("api/acme.shapes/circle.html").ShouldContain("<span class=\"badge");
+        run.Site("api/acme.shapes/circle/index.html").ShouldContain("<span class=\"badge");
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class TemplateTests
         var projectDir = Path.Combine(Path.GetTempPath(), "proj-" + Guid.NewGuid().ToString("N")[..6]);
         var type = SampleModel.Type("Acme", "Thing", summary: "A thing.") with { Source = new DocGen.Core.Model.SourceLocation(Path.Combine(projectDir, "src", "Thing.cs"), 7) };
         using var run = new EmitRun(SampleModel.Of(type), projectPath: Path.Combine(projectDir, "Acme.csproj"));
-        var html = run.Site("api/acme/thing.html");
+        var html = run.Site("api/acme/thing/index.html");
         html.ShouldContain("src/Thing.cs:7");
         html.ShouldNotContain(projectDir);
     }
@@ -170,7 +170,7 @@ public sealed class TemplateTests
         using var run = new EmitRun(model);
         run.Files("site", "*.html").Count().ShouldBeGreaterThan(100 + 100 * 5);
         run.Diagnostics.ToList().ShouldNotContain(d => d.Id == "DG0203");
-        var memberPages = run.Files("site", "*.html").Where(f => Path.GetFileName(Path.GetDirectoryName(f)) is "type0" or "type21").ToList();
+        var memberPages = run.Files("site", "*.html").Where(f => Path.GetFileName(Path.GetDirectoryName(f)) is "type0" or "type21" && Path.GetFileName(f) != "index.html").ToList();
         memberPages.ShouldNotBeEmpty();
         foreach (var page in memberPages)
         {
@@ -179,7 +179,8 @@ public sealed class TemplateTests
             html.ShouldContain($"<a href=\"{self}\" class=\"current\" aria-current=\"page\">");
             System.Text.RegularExpressions.Regex.Matches(html, "class=\"current\" aria-current=\"page\"").Count.ShouldBe(1);
             System.Text.RegularExpressions.Regex.Matches(html, "<a href=\"method[0-9]+\\.html\"").Count.ShouldBe(5); // the type's five member names
-            System.Text.RegularExpressions.Regex.Matches(html, "<a href=\"\\.\\./\\.\\./big\\.ns[0-9]+\\.html\"").Select(m => m.Value).Distinct().Count().ShouldBe(20); // every namespace
+            System.Text.RegularExpressions.Regex.Matches(html, "<a href=\"\\.\\./\\.\\./big\\.ns[0-9]+/index\\.html\"").Select(m => m.Value).Distinct().Count().ShouldBe(19); // every other namespace
+            html.ShouldContain("<a href=\"../index.html\""); // and its own
         }
     }
 }

@@ -175,7 +175,7 @@ public sealed class RoslynApiExtractorTests(SampleLibraryFixture fixture)
         var words = type.Members.Single(m => m.Name == "Words");
         words.IsExtension.ShouldBeTrue();
         words.Id.ShouldBe("M:Sample.Library.Text.TextExtensions.Words(System.String)");
-        words.Signature.ShouldBe("public static int Words(this string text)");
+        words.Signature.ShouldBe("extension(string text) public int Words()");
         words.Docs.Summary!.ToPlainText().ShouldBe("Counts the words, splitting on white space.");
         words.Provenance.ShouldBe(Provenance.FromSource);
         var palindrome = type.Members.Single(m => m.Name == "IsPalindrome");
@@ -183,7 +183,7 @@ public sealed class RoslynApiExtractorTests(SampleLibraryFixture fixture)
         palindrome.Signature.ShouldBe("extension(string text) public bool IsPalindrome { get; }");
         palindrome.Docs.Summary.ShouldNotBeNull();
         var join = type.Members.Single(m => m.Name == "JoinWith");
-        join.Signature.ShouldBe("public static string JoinWith<T>(this IEnumerable<T> items, string separator) where T : notnull");
+        join.Signature.ShouldBe("extension<T>(IEnumerable<T> items) public string JoinWith(string separator) where T : notnull");
         join.Provenance.ShouldBe(Provenance.FromSource);
         type.Members.Single(m => m.Name == "Truncate").IsExtension.ShouldBeTrue();
         type.Members.ShouldNotContain(m => m.Name.StartsWith("get_"));

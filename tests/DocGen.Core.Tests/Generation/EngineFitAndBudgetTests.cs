@@ -164,7 +164,7 @@ public sealed class EngineFitAndBudgetTests : IDisposable
         var run = await _h.RunAsync(TestModels.Model(TestModels.Type(typeId, m)), _h.Options(null));
 
         var member = run.Member(m.Id);
-        member.Docs.Summary!.ToPlainText().ShouldBe("Performs the scale operation.");
+        member.Docs.Summary!.ToPlainText().ShouldBe("Scales the specified x.", "the signature-derived text of FallbackText");
         member.Docs.Params.ShouldHaveSingleItem().Content.ToPlainText().ShouldBe("The human x.");
         member.Provenance.Parts.Select(p => (p.Part, p.Source)).ShouldBe([("summary", DocSource.Fallback), ("returns", DocSource.Fallback)]);
         run.Report.PartialMembers.ShouldBe(1);

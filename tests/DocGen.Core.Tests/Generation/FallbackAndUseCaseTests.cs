@@ -24,6 +24,12 @@ public sealed class FallbackAndUseCaseTests : IDisposable
     [InlineData("Frobnicate", ApiMemberKind.Method, "Performs the frobnicate operation.")]
     [InlineData("Widget", ApiMemberKind.Constructor, "Initializes a new instance of `Widget`.")]
     [InlineData("Changed", ApiMemberKind.Event, "Occurs on changed.")]
+    [InlineData("IEventEmitter.Emit", ApiMemberKind.Method, "Emits this instance.")]
+    [InlineData("IEnumerable<T>.GetEnumerator", ApiMemberKind.Method, "Gets the enumerator.")]
+    [InlineData("PushRange", ApiMemberKind.Method, "Pushes the range.")]
+    [InlineData("ApplyPolicy", ApiMemberKind.Method, "Applies the policy.")]
+    [InlineData("Flush", ApiMemberKind.Method, "Flushes this instance.")]
+    [InlineData("IReadOnlyDictionary<TKey, TValue>.Keys", ApiMemberKind.Property, "Gets the keys.")]
     public void ForMember_Names_GiveDeterministicSummaries(string name, ApiMemberKind kind, string expected)
     {
         FallbackText.ForMember(Item(name, kind))["summary"]!.GetValue<string>().ShouldBe(expected);

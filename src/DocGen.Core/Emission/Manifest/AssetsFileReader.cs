@@ -84,7 +84,7 @@ public static class AssetsFileReader
             }
 
             var frameworkKey = targetKey.Split('/')[0];
-            var direct = DirectDependencies(frameworkKey, frameworkEntry, out var autoReferenced);
+            var direct = DirectDependencies(frameworkKey, frameworkEntry, out var autoReferenced, out var privateDirect);
             var libraries = Property(root, "libraries");
             var folders = PackageFolders();
 
@@ -120,6 +120,7 @@ public static class AssetsFileReader
                     ? dependency with { ProjectPath = String(Property(library, "msbuildProject")) ?? String(Property(library, "path")) }
                     : WithNuspec(dependency with { Sha512 = Sha512Hex(String(Property(library, "sha512"))) }, library, folders));
             }
+            dependencies = DevelopmentOnly.Mark(dependencies, privateDirect);
 
             return set with
             {
@@ -151,16 +152,18 @@ public static class AssetsFileReader
             return matching.FirstOrDefault(k => !k.Contains('/')) ?? matching.Order(StringComparer.Ordinal).FirstOrDefault();
         }
 
-        private HashSet<string> DirectDependencies(string frameworkKey, JsonElement? frameworkEntry, out HashSet<string> autoReferenced)
+        private HashSet<string> DirectDependencies(string frameworkKey, JsonElement? frameworkEntry, out HashSet<string> autoReferenced, out HashSet<string> privateDirect)
         {
             var direct = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             autoReferenced = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            privateDirect = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             if (Property(frameworkEntry, "dependencies") is { ValueKind: JsonValueKind.Object } deps)
             {
                 foreach (var d in deps.EnumerateObject())
                 {
                     direct.Add(d.Name);
                     if (Property(d.Value, "autoReferenced") is { ValueKind: JsonValueKind.True }) autoReferenced.Add(d.Name);
+                    if (!FlowsToRuntime(d.Value)) privateDirect.Add(d.Name);
                 }
             }
             // projectFileDependencyGroups also lists project references ("Name >= 1.0.0").
@@ -172,6 +175,23 @@ public static class AssetsFileReader
                             if (String(item) is { } text && text.Split(' ', 2)[0] is { Length: > 0 } id) direct.Add(id);
             }
             return direct;
+        }
+
+        /// <summary>
+        /// False for a reference whose assets never reach the built output: <c>PrivateAssets="all"</c> (the assets file's
+        /// <c>suppressParent: All</c>, the usual form of analyzers and build tools) or <c>IncludeAssets</c>/<c>ExcludeAssets</c>
+        /// that leave out the runtime assets.
+        /// </summary>
+        private static bool FlowsToRuntime(JsonElement reference)
+        {
+            static HashSet<string> Flags(JsonElement? value) =>
+                (String(value) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var suppress = Flags(Property(reference, "suppressParent"));
+            if (suppress.Contains("All")) return false;
+            var include = Property(reference, "include") is null ? null : Flags(Property(reference, "include"));
+            var exclude = Flags(Property(reference, "exclude"));
+            if (exclude.Contains("All") || exclude.Contains("Runtime")) return false;
+            return include is null || include.Contains("All") || include.Contains("Runtime");
         }
 
         private List<string> PackageFolders()
@@ -203,7 +223,11 @@ public static class AssetsFileReader
                 try
                 {
                     var meta = NuspecReader.Read(candidate);
-                    return package with { License = meta.License, Authors = meta.Authors, Description = meta.Description, ProjectUrl = meta.ProjectUrl };
+                    return package with
+                    {
+                        License = meta.License, Authors = meta.Authors, Description = meta.Description, ProjectUrl = meta.ProjectUrl,
+                        IsDevelopmentDependency = meta.DevelopmentDependency,
+                    };
                 }
                 catch (Exception ex) when (ex is XmlException or IOException or UnauthorizedAccessException)
                 {

@@ -146,7 +146,8 @@ public static class CycloneDxWriter
         json.WriteString("name", d.Id);
         json.WriteString("version", d.Version);
         if (d.Description is not null) json.WriteString("description", d.Description);
-        json.WriteString("scope", "required");
+        // A build-time tool (analyzer, MinVer, SourceLink, reference assemblies) is not part of what ships.
+        json.WriteString("scope", d.IsDevelopmentDependency ? "excluded" : "required");
         if (d.Sha512 is not null)
         {
             json.WriteStartArray("hashes");
@@ -170,6 +171,7 @@ public static class CycloneDxWriter
         json.WriteStartArray("properties");
         WriteProperty(json, "docgen:direct", d.IsDirect ? "true" : "false");
         if (d.IsAutoReferenced) WriteProperty(json, "docgen:autoReferenced", "true");
+        if (d.IsDevelopmentDependency) WriteProperty(json, "docgen:developmentDependency", "true");
         if (d.ProjectPath is not null) WriteProperty(json, "docgen:projectReference", d.ProjectPath);
         if (d.Unresolved is not null) WriteProperty(json, UnresolvedProperty, d.Unresolved);
         json.WriteEndArray();
@@ -202,7 +204,8 @@ public static class CycloneDxWriter
     private static void WriteDependencies(Utf8JsonWriter json, DependencySet set)
     {
         json.WriteStartArray("dependencies");
-        WriteEdges(json, RootRef(set), set.Dependencies.Where(d => d.IsDirect).Select(RefOf));
+        // The root's edges are its runtime graph; build-time tools stay listed (scope "excluded") but hang off nothing.
+        WriteEdges(json, RootRef(set), set.Dependencies.Where(d => d.IsDirect && !d.IsDevelopmentDependency).Select(RefOf));
         foreach (var d in set.Dependencies)
             WriteEdges(json, RefOf(d), d.DependsOn.Select(set.Find).OfType<ResolvedDependency>().Select(RefOf));
         json.WriteEndArray();

@@ -59,6 +59,12 @@ public sealed record ResolvedDependency
     public bool IsDirect { get; init; }
     /// <summary>True for packages the SDK references implicitly (e.g. <c>NETStandard.Library</c>).</summary>
     public bool IsAutoReferenced { get; init; }
+    /// <summary>
+    /// True when the package is not a runtime dependency of the project: referenced with <c>PrivateAssets="all"</c>
+    /// or without its runtime assets, a <c>developmentDependency</c> package (analyzers, MinVer, SourceLink, reference
+    /// assemblies), or reachable only through such packages. The SBOM marks it <c>scope: excluded</c>.
+    /// </summary>
+    public bool IsDevelopmentDependency { get; init; }
     /// <summary>Ids of the dependencies of this one that the target resolved, sorted (case-insensitively).</summary>
     public ImmutableArray<string> DependsOn { get; init; } = [];
     public PackageLicense License { get; init; } = PackageLicense.Unknown;
@@ -108,6 +114,17 @@ public sealed record DependencySet
 
     /// <summary>The direct dependencies (packages and projects).</summary>
     public IEnumerable<ResolvedDependency> Direct => Dependencies.Where(d => d.IsDirect);
+
+    /// <summary>
+    /// The set with the version the build stamped into the assembly: <c>AssemblyInformationalVersion</c> (which the SDK
+    /// takes from <c>$(Version)</c>, and which tools such as MinVer set after restore), without its <c>+commit</c> build
+    /// metadata. The assets file only knows the project file's version at restore time, often the default <c>1.0.0</c>.
+    /// </summary>
+    public DependencySet WithStampedVersion(Model.ApiModel? model)
+    {
+        var stamped = model?.Assemblies.FirstOrDefault()?.InformationalVersion?.Split('+')[0].Trim();
+        return string.IsNullOrEmpty(stamped) ? this : this with { ProjectVersion = stamped };
+    }
 
     /// <summary>Finds a dependency by id (case-insensitive, like NuGet).</summary>
     public ResolvedDependency? Find(string id) => Dependencies.FirstOrDefault(d => string.Equals(d.Id, id, StringComparison.OrdinalIgnoreCase));

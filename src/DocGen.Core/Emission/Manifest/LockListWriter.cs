@@ -9,17 +9,21 @@ public static class LockListWriter
     /// <summary>The marker after a direct package's line.</summary>
     public const string DirectMarker = "# direct";
 
+    /// <summary>The marker after a package that is only used at build time (not shipped).</summary>
+    public const string DevelopmentMarker = "# development";
+
     /// <summary>Renders the list (LF line ends, ending in a newline). It holds no time or absolute path, so it is stable across machines.</summary>
     public static string Write(DependencySet set)
     {
         var sb = new StringBuilder();
         sb.Append("# Packages resolved for ").Append(OneLine(set.ProjectName)).Append(" (").Append(OneLine(set.TargetFramework)).Append(").\n");
-        sb.Append("# One Id==Version line per package, sorted; \"").Append(DirectMarker).Append("\" marks the packages the project references itself.\n");
+        sb.Append("# One Id==Version line per package, sorted; \"").Append(DirectMarker).Append("\" marks the packages the project references itself, \"").Append(DevelopmentMarker).Append("\" the build-time ones it does not ship.\n");
         if (set.Unreadable is not null) sb.Append("# INCOMPLETE: ").Append(OneLine(set.Unreadable)).Append('\n');
         foreach (var p in set.Packages)
         {
             sb.Append(OneLine(p.Id)).Append("==").Append(OneLine(p.Version));
             if (p.IsDirect) sb.Append("  ").Append(DirectMarker);
+            if (p.IsDevelopmentDependency) sb.Append("  ").Append(DevelopmentMarker);
             sb.Append('\n');
         }
         foreach (var p in set.Dependencies.Where(d => d.Kind == DependencyKind.Project))

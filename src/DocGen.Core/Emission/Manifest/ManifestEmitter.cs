@@ -59,7 +59,7 @@ public sealed class ManifestEmitter : IEmitter
         var set = context.Dependencies;
         if (set is null)
         {
-            set = AssetsFileReader.Read(context.Inputs);
+            set = AssetsFileReader.Read(context.Inputs).WithStampedVersion(context.Model);
             foreach (var diagnostic in set.Diagnostics) context.Diagnostics.Add(diagnostic);
         }
         context.CancellationToken.ThrowIfCancellationRequested();

@@ -5,7 +5,11 @@ using System.Xml.Linq;
 namespace DocGen.Core.Emission.Manifest;
 
 /// <summary>The parts of a <c>.nuspec</c> that a manifest shows. Every string is untrusted text from the package.</summary>
-public sealed record NuspecMetadata(PackageLicense License, ImmutableArray<string> Authors, string? Description, string? ProjectUrl);
+public sealed record NuspecMetadata(PackageLicense License, ImmutableArray<string> Authors, string? Description, string? ProjectUrl)
+{
+    /// <summary>The nuspec's <c>&lt;developmentDependency&gt;true&lt;/developmentDependency&gt;</c>: a build-time tool (analyzers, MinVer, SourceLink), never shipped.</summary>
+    public bool DevelopmentDependency { get; init; }
+}
 
 /// <summary>Reads package metadata from a <c>.nuspec</c> file in the packages folder, offline.</summary>
 public static class NuspecReader
@@ -62,7 +66,10 @@ public static class NuspecReader
             .ToImmutableArray();
         var description = Text("description");
         if (description is { Length: > MaxDescriptionLength }) description = description[..MaxDescriptionLength] + "…";
-        return new NuspecMetadata(license, authors, description, HttpUrl(Text("projectUrl")));
+        return new NuspecMetadata(license, authors, description, HttpUrl(Text("projectUrl")))
+        {
+            DevelopmentDependency = string.Equals(Text("developmentDependency"), "true", StringComparison.OrdinalIgnoreCase),
+        };
     }
 
     /// <summary>The URL in canonical escaped form when it is an absolute http(s) URL, else null (anything else is not a link we pass on).</summary>

@@ -24,8 +24,16 @@ internal sealed partial class LinkResolver(PageNames pages, string extension, Di
     /// <summary>File extension of pages, with the dot (<c>.html</c>, <c>.md</c>).</summary>
     public string Extension => extension;
 
-    /// <summary>The file path of a page relative to the emitter's folder (<c>api/ns/type.html</c>).</summary>
-    public string FileOf(Page page) => page is IndexPage && extension == ".md" ? "README.md" : page.Path + extension;
+    /// <summary>The file path of a page relative to the emitter's folder (<c>api/ns/type/index.html</c>); the Markdown
+    /// tree names a folder's own page <c>README.md</c>, which is what GitHub shows for a folder.</summary>
+    public string FileOf(Page page)
+    {
+        if (extension != ".md" || !IsFolderPage(page.Path)) return page.Path + extension;
+        return page.Path[..^PageNames.FolderPageName.Length] + "README.md";
+    }
+
+    private static bool IsFolderPage(string path) =>
+        path == PageNames.FolderPageName || path.EndsWith("/" + PageNames.FolderPageName, StringComparison.Ordinal);
 
     /// <summary>URL of <paramref name="target"/> relative to the page <paramref name="from"/>.</summary>
     public string Relative(Page from, Page target, string? anchor = null)
@@ -42,9 +50,12 @@ internal sealed partial class LinkResolver(PageNames pages, string extension, Di
     public static string RootOf(Page from) => string.Concat(Enumerable.Repeat("../", from.Path.Count(c => c == '/')));
 
     /// <summary>Resolves a cref seen in docs. Returns null (and reports a warning once) when it is unresolved.</summary>
-    public string? ResolveCref(string cref, RenderScope scope)
+    /// <param name="cref">The cref's documentation comment id.</param>
+    /// <param name="scope">Where the docs are rendered.</param>
+    /// <param name="isEnumValue">True when the cref names a value of an enum outside the model (see <see cref="DocReference.TargetIsEnumValue"/>).</param>
+    public string? ResolveCref(string cref, RenderScope scope, bool isEnumValue = false)
     {
-        var url = TryResolve(cref, scope.Page);
+        var url = isEnumValue && pages.Find(cref) is null ? LearnUrl(cref, isEnumValue: true) : TryResolve(cref, scope.Page);
         if (url is null && diagnostics is not null && _reported.TryAdd((scope.OwnerId, cref), 0))
             diagnostics.Report(DiagnosticIds.UnresolvedCref, scope.Source?.Path, scope.Source?.Line, cref, scope.OwnerId);
         return url;
@@ -58,8 +69,9 @@ internal sealed partial class LinkResolver(PageNames pages, string extension, Di
         return LearnUrl(id);
     }
 
-    /// <summary>Text to show for a cref without link text: the model's name when we have it.</summary>
-    public string DisplayOf(string cref)
+    /// <summary>Text to show for a cref without link text: the model's name when we have it, else how extraction wrote the
+    /// target (<paramref name="resolvedDisplay"/>, with its type parameters), else a short form of the id.</summary>
+    public string DisplayOf(string cref, string? resolvedDisplay = null)
     {
         if (pages.Find(cref) is { } target)
         {
@@ -67,11 +79,19 @@ internal sealed partial class LinkResolver(PageNames pages, string extension, Di
             if (target.Page is MemberPage mp) return mp.Type.Name + "." + mp.Name;
             if (target.Page is NamespacePage np) return np.Name;
         }
-        return DocPlainText.ShortName(cref) ?? cref;
+        return resolvedDisplay ?? DocPlainText.ShortName(cref) ?? cref;
     }
 
-    /// <summary>The learn.microsoft.com page of a .NET id, or null when it is not a .NET namespace.</summary>
-    internal static string? LearnUrl(string id)
+    /// <summary>
+    /// The learn.microsoft.com page of a .NET id, or null when it is not a .NET namespace. The scheme: lower case,
+    /// generic arity as <c>-N</c> (<c>list-1</c>), method arity and parameters dropped (overloads share a page),
+    /// constructors as <c>-ctor</c>, explicit implementations with every <c>#</c>, <c>{</c>, <c>}</c> and <c>,</c> of their
+    /// name as <c>-</c> (<c>list-1.system-collections-generic-ienumerable-t--getenumerator</c>); an enum value has no page
+    /// of its own: its enum's page with the value's anchor (<c>dayofweek#system-dayofweek-monday</c>).
+    /// </summary>
+    /// <param name="id">A documentation comment id.</param>
+    /// <param name="isEnumValue">True when <paramref name="id"/> is a field of an enum (the id alone cannot tell).</param>
+    internal static string? LearnUrl(string id, bool isEnumValue = false)
     {
         if (id.Length < 3 || id[1] != ':') return null;
         var name = id[2..];
@@ -81,9 +101,18 @@ internal sealed partial class LinkResolver(PageNames pages, string extension, Di
         if (paren >= 0) name = name[..paren];
         var tilde = name.IndexOf('~');
         if (tilde >= 0) name = name[..tilde];
-        name = MethodArity().Replace(name, "");
-        name = name.Replace("#ctor", "-ctor").Replace("#cctor", "-cctor").Replace('`', '-');
-        return LearnBase + name.ToLowerInvariant();
+        if (id[0] is 'T' or 'N') return LearnBase + TypePart(name);
+        var dot = name.LastIndexOf('.');
+        if (dot <= 0) return LearnBase + TypePart(name);
+        var type = TypePart(name[..dot]);
+        var member = name[(dot + 1)..];
+        if (isEnumValue && id[0] == 'F')
+            return LearnBase + type + "#" + (name[..dot] + "." + member).Replace('`', '-').Replace('.', '-').ToLowerInvariant();
+        member = MethodArity().Replace(member, "").Replace("#ctor", "-ctor").Replace("#cctor", "-cctor");
+        member = member.Replace('#', '-').Replace('{', '-').Replace('}', '-').Replace(',', '-').Replace('`', '-');
+        return LearnBase + type + "." + member.ToLowerInvariant();
+
+        static string TypePart(string typeName) => MethodArity().Replace(typeName, "").Replace('`', '-').ToLowerInvariant();
     }
 
     /// <summary>True for links we are willing to emit from docs: http, https, mailto, or a relative path.</summary>

@@ -8,7 +8,7 @@ namespace DocGen.Core.Emission.Pages;
 /// <param name="pages">Page names of that model.</param>
 /// <param name="renderer">Renders doc comments for the output format.</param>
 /// <param name="sourceRoot">Folder that source paths are shown relative to (the project's), or null.</param>
-internal sealed class PageModelBuilder(ApiModel model, PageNames pages, DocRenderer renderer, string? sourceRoot = null)
+internal sealed partial class PageModelBuilder(ApiModel model, PageNames pages, DocRenderer renderer, string? sourceRoot = null)
 {
     private static readonly ApiMemberKind[] KindOrder =
     [
@@ -87,6 +87,10 @@ internal sealed class PageModelBuilder(ApiModel model, PageNames pages, DocRende
                 .Select(i => new InheritedView(Linked(i.DisplayName, i.Id, page), renderer.TypeLink(i.DeclaringType, page)))
                 .ToList(),
             NestedTypes = type.NestedTypeIds.Select(id => pages.Find(id)?.Page).OfType<TypePage>().Select(t => TypeSummary(t.Type, page)).ToList(),
+            ExtensionMembers = Extensions.Of(type).Select(m => ExtensionSummary(m, page)).ToList(),
+            DerivedLabel = type.Kind == ApiTypeKind.Interface ? "Derived interfaces" : "Derived",
+            DerivedTypes = type.Kind == ApiTypeKind.Interface ? InterfaceChildren(type, interfaces: true, page) : type.DerivedTypes.Select(d => renderer.TypeLink(d, page)).ToList(),
+            Implementers = type.Kind == ApiTypeKind.Interface ? InterfaceChildren(type, interfaces: false, page) : [],
         };
     }
 
@@ -100,7 +104,10 @@ internal sealed class PageModelBuilder(ApiModel model, PageNames pages, DocRende
             MemberKindLabel(page.Members[0].Kind),
             new LinkView(page.Type.Name, _links.Relative(page, typePage)),
             new LinkView(DisplayNamespace(page.Type.Namespace), nsPage is null ? "" : _links.Relative(page, nsPage)),
-            overloads);
+            overloads)
+        {
+            OverloadsSummary = overloads.Select(o => o.Docs.Overloads).FirstOrDefault(o => o.Length > 0) ?? "",
+        };
     }
 
     public CoverageView Coverage(Page page)
@@ -206,7 +213,10 @@ internal sealed class PageModelBuilder(ApiModel model, PageNames pages, DocRende
             ConstantValue = member.ConstantValue,
             Obsolete = ObsoleteText(member.Obsolete),
             SourceText = SourceText(member.Source),
-            Implements = member.ImplementedMemberIds.Select(id => Linked(DocPlainText.ShortName(id) ?? id, id, page)).ToList(),
+            Implements = member.ImplementedMembers.IsDefaultOrEmpty
+                ? member.ImplementedMemberIds.Select(id => Linked(DocPlainText.ShortName(id) ?? id, id, page)).ToList()
+                : member.ImplementedMembers.Select(m => Linked(m.Display, m.Id, page)).ToList(),
+            ReturnsLabel = ReturnsLabel(member.Kind),
             IsStatic = member.IsStatic,
         };
     }
@@ -221,7 +231,11 @@ internal sealed class PageModelBuilder(ApiModel model, PageNames pages, DocRende
         docs.Exceptions.Select(e => new ExceptionView(Cref(e.Cref, scope), renderer.Render(e.Content, scope))).ToList(),
         docs.Examples.Select(e => renderer.Render(e, scope)).ToList(),
         docs.SeeAlso.Select(s => renderer.RenderNodes([s], scope)).ToList(),
-        docs.MalformedXml is null ? "" : renderer.CodeBlock(docs.MalformedXml, "xml"));
+        docs.MalformedXml is null ? "" : renderer.CodeBlock(docs.MalformedXml, "xml"))
+    {
+        ThreadSafety = renderer.Render(docs.ThreadSafety, scope),
+        Overloads = renderer.Render(docs.Overloads, scope),
+    };
 
     private string Cref(string cref, RenderScope scope)
     {

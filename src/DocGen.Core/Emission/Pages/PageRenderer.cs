@@ -46,7 +46,30 @@ internal static class PageRenderer
         return (pages, links, builder);
     }
 
+    /// <summary>Renders and writes one page; a failure is reported for that page and symbol, and never stops the others.</summary>
     private static void RenderPage(EmissionContext context, PageFormat format, Page page, TemplateStore templates, PageModelBuilder builder, LinkResolver links)
+    {
+        try
+        {
+            RenderPageUnguarded(context, format, page, templates, builder, links);
+        }
+        // A fault of the output folder (read-only, full, not DocGen's) is the pipeline's to report, once, and stops the run;
+        // what fails here is this page alone (its model or its template), so the other pages go on.
+        catch (Exception ex) when (ex is not OperationCanceledException and not Output.OutputException)
+        {
+            context.Diagnostics.Report(Diagnostics.DiagnosticIds.PageNotWritten, null, null, format.Folder + "/" + links.FileOf(page), SymbolOf(page), ex.Message);
+        }
+    }
+
+    private static string SymbolOf(Page page) => page switch
+    {
+        NamespacePage ns => "N:" + ns.Name,
+        TypePage tp => tp.Type.Id,
+        MemberPage mp => string.Join(", ", mp.Members.Select(m => m.Id)),
+        _ => page.GetType().Name.Replace("Page", "", StringComparison.Ordinal).ToLowerInvariant() + " page",
+    };
+
+    private static void RenderPageUnguarded(EmissionContext context, PageFormat format, Page page, TemplateStore templates, PageModelBuilder builder, LinkResolver links)
     {
         var (template, model, title) = page switch
         {

@@ -40,7 +40,13 @@ public sealed record DocsView(
     IReadOnlyList<ExceptionView> Exceptions,
     IReadOnlyList<string> Examples,
     IReadOnlyList<string> SeeAlso,
-    string Malformed);
+    string Malformed)
+{
+    /// <summary>Rendered SHFB <c>&lt;threadsafety&gt;</c> text; empty when there is none.</summary>
+    public string ThreadSafety { get; init; } = "";
+    /// <summary>Rendered SHFB <c>&lt;overloads&gt;</c> text (what every overload of the name shares); empty when there is none.</summary>
+    public string Overloads { get; init; } = "";
+}
 
 /// <summary>A parameter or type parameter: <c>Type</c> and <c>Doc</c> are rendered, <c>Name</c> is raw.</summary>
 public sealed record NamedView(string Name, string Type, string Doc, string? Modifier, string? DefaultValue);
@@ -123,7 +129,20 @@ public sealed record TypeView
     public IReadOnlyList<GroupView<MemberSummaryView>> MemberGroups { get; init; } = [];
     public IReadOnlyList<InheritedView> InheritedMembers { get; init; } = [];
     public IReadOnlyList<TypeSummaryView> NestedTypes { get; init; } = [];
+    /// <summary>Extension members (classic <c>this</c> methods and C# 14 extension blocks) in the model that extend this type,
+    /// its base types or its interfaces, by name; what DocFX lists as "Extension Methods".</summary>
+    public IReadOnlyList<ExtensionMemberView> ExtensionMembers { get; init; } = [];
+    /// <summary>Heading for <see cref="DerivedTypes"/>: <c>Derived</c>, or <c>Derived interfaces</c> on an interface's page.</summary>
+    public string DerivedLabel { get; init; } = "Derived";
+    /// <summary>Rendered links: classes deriving from this class, or interfaces extending this interface (never an interface's implementers).</summary>
+    public IReadOnlyList<string> DerivedTypes { get; init; } = [];
+    /// <summary>Rendered links to the classes and structs in the model that implement this interface ("Implemented by"); empty for other kinds.</summary>
+    public IReadOnlyList<string> Implementers { get; init; } = [];
 }
+
+/// <summary>An extension member listed on the page of the type it extends. <c>Summary</c> is rendered, the rest raw;
+/// <c>DeclaringType</c> links to the static class that declares it.</summary>
+public sealed record ExtensionMemberView(string Name, string DisplayName, string Url, LinkView DeclaringType, string Kind, string Summary, string ShortSummary, BadgeView Badge, bool IsStatic);
 
 /// <summary>One overload on a member page.</summary>
 public sealed record OverloadView
@@ -142,14 +161,20 @@ public sealed record OverloadView
     public string? ConstantValue { get; init; }
     public string? Obsolete { get; init; }
     public string? SourceText { get; init; }
-    /// <summary>Rendered links to the members this one overrides or implements.</summary>
+    /// <summary>Rendered links to the members this one overrides or implements, named as declared (<c>IEnumerable&lt;T&gt;.GetEnumerator()</c>).</summary>
     public IReadOnlyList<string> Implements { get; init; } = [];
+    /// <summary>Heading for <see cref="ReturnType"/>: <c>Returns</c> (methods, operators), <c>Property value</c>, <c>Field value</c>,
+    /// <c>Event type</c>, or empty for constructors.</summary>
+    public string ReturnsLabel { get; init; } = "Returns";
     public bool IsStatic { get; init; }
 }
 
 /// <summary><c>member</c>: all overloads of one member name.</summary>
 public sealed record MemberPageView(string Name, string Kind, LinkView Type, LinkView Namespace, IReadOnlyList<OverloadView> Overloads)
 {
+    /// <summary>Rendered SHFB <c>&lt;overloads&gt;</c> text of the first overload that has one: the page's common summary.</summary>
+    public string OverloadsSummary { get; init; } = "";
+
     public bool HasOverloads => Overloads.Count > 1;
     public int OverloadCount => Overloads.Count;
 }

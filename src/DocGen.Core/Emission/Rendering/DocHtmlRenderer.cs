@@ -41,7 +41,37 @@ internal sealed class DocHtmlRenderer(LinkResolver links, DiagnosticBag? diagnos
             case DocReference r: sb.Append(RenderReference(r, scope)); break;
             case DocParamRef p: sb.Append("<code class=\"paramref\">").Append(Escape(p.Name)).Append("</code>"); break;
             case DocTypeParamRef p: sb.Append("<code class=\"typeparamref\">").Append(Escape(p.Name)).Append("</code>"); break;
+            case DocStyled st:
+                var tag = st.Style switch { DocStyle.Bold => "strong", DocStyle.Italic => "em", DocStyle.Subscript => "sub", _ => "sup" };
+                sb.Append('<').Append(tag).Append('>').Append(RenderNodes(st.Content, scope)).Append("</").Append(tag).Append('>');
+                break;
+            case DocLineBreak: sb.Append("<br>"); break;
+            case DocNote n:
+                sb.Append("<div class=\"note note-").Append(NoteClass(n.Kind)).Append("\"><p class=\"note-title\">").Append(Escape(NoteTitle(n.Kind)))
+                  .Append("</p>").Append(RenderNodes(n.Content, scope).Trim()).Append("</div>");
+                break;
+            case DocTable t: AppendTable(sb, t, scope); break;
         }
+    }
+
+    private void AppendTable(StringBuilder sb, DocTable table, RenderScope scope)
+    {
+        sb.Append("<table class=\"doc-table\">");
+        foreach (var row in table.Rows)
+        {
+            var cell = row.IsHeader ? "th" : "td";
+            sb.Append("<tr>");
+            foreach (var content in row.Cells) sb.Append('<').Append(cell).Append('>').Append(RenderNodes(content, scope).Trim()).Append("</").Append(cell).Append('>');
+            sb.Append("</tr>");
+        }
+        sb.Append("</table>");
+    }
+
+    /// <summary>The note's type as a CSS class: letters only, so an author's text never reaches the attribute.</summary>
+    private static string NoteClass(string kind)
+    {
+        var clean = new string(kind.Where(char.IsAsciiLetter).ToArray()).ToLowerInvariant();
+        return clean.Length == 0 ? "note" : clean;
     }
 
     private void AppendList(StringBuilder sb, DocList list, RenderScope scope)

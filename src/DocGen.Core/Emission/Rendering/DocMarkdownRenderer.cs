@@ -40,7 +40,41 @@ internal sealed class DocMarkdownRenderer(LinkResolver links, DiagnosticBag? dia
             case DocReference r: sb.Append(RenderReference(r, scope)); break;
             case DocParamRef p: sb.Append(Code(p.Name)); break;
             case DocTypeParamRef p: sb.Append(Code(p.Name)); break;
+            case DocStyled st:
+                var inner = RenderNodes(st.Content, scope).Trim();
+                if (inner.Length == 0) break;
+                sb.Append(st.Style switch
+                {
+                    DocStyle.Bold => "**" + inner + "**",
+                    DocStyle.Italic => "*" + inner + "*",
+                    DocStyle.Subscript => "<sub>" + inner + "</sub>",
+                    _ => "<sup>" + inner + "</sup>",
+                });
+                break;
+            // A hard break that also holds inside a table cell (where a line end would end the row).
+            case DocLineBreak: sb.Append("<br>"); break;
+            case DocNote n:
+                sb.Append("\n\n> **").Append(Escape(NoteTitle(n.Kind))).Append(":** ")
+                  .Append(string.Join("\n> ", RenderNodes(n.Content, scope).Trim().Split('\n'))).Append("\n\n");
+                break;
+            case DocTable t: AppendTable(sb, t, scope); break;
         }
+    }
+
+    private void AppendTable(StringBuilder sb, DocTable table, RenderScope scope)
+    {
+        var width = table.Rows.Select(r => r.Cells.Length).DefaultIfEmpty(0).Max();
+        if (width == 0) return;
+        sb.Append("\n\n");
+        var rows = table.Rows.ToList();
+        // GFM tables need a header row: the table's first row is it, even when the author did not mark it.
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var cells = rows[i].Cells.Select(c => Cell(c, scope)).Concat(Enumerable.Repeat("", width - rows[i].Cells.Length));
+            sb.Append("| ").Append(string.Join(" | ", cells)).Append(" |\n");
+            if (i == 0) sb.Append('|').Append(string.Concat(Enumerable.Repeat(" --- |", width))).Append('\n');
+        }
+        sb.Append('\n');
     }
 
     private void AppendList(StringBuilder sb, DocList list, RenderScope scope)

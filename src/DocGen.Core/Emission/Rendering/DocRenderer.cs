@@ -57,8 +57,8 @@ internal abstract class DocRenderer(LinkResolver links, DiagnosticBag? diagnosti
         var hasContent = !reference.Content.IsDefaultOrEmpty;
         if (reference.Cref is { } cref)
         {
-            var text = hasContent ? RenderNodes(reference.Content, scope) : Code(links.DisplayOf(cref));
-            var url = links.ResolveCref(cref, scope);
+            var text = hasContent ? RenderNodes(reference.Content, scope) : Code(links.DisplayOf(cref, reference.TargetDisplay));
+            var url = links.ResolveCref(cref, scope, reference.TargetIsEnumValue);
             return url is null ? text : Link(text, url);
         }
         if (reference.Href is { } href)
@@ -72,6 +72,16 @@ internal abstract class DocRenderer(LinkResolver links, DiagnosticBag? diagnosti
         if (reference.Langword is { } word) return Code(word);
         return hasContent ? RenderNodes(reference.Content, scope) : "";
     }
+
+    /// <summary>The heading of a <c>&lt;note type="…"&gt;</c>: SHFB's types (note, tip, caution, warning, important, security…), capitalised.</summary>
+    protected static string NoteTitle(string kind) => kind switch
+    {
+        "" or "note" or "implement" or "implementnotes" or "inherit" or "inheritinfo" or "caller" or "callers" => "Note",
+        "security" or "security note" => "Security note",
+        "cs" or "csharp" or "c#" => "C# note",
+        "vb" or "visualbasic" => "Visual Basic note",
+        _ => char.ToUpperInvariant(kind[0]) + kind[1..],
+    };
 
     /// <summary>Language names go into a class attribute: keep only what a language name needs.</summary>
     protected static string? SafeLanguage(string? language)

@@ -25,6 +25,49 @@ public static partial class FallbackText
         ["Merge"] = "Merges", ["Copy"] = "Copies", ["Emit"] = "Emits", ["Generate"] = "Generates", ["Dispose"] = "Releases the resources of",
     };
 
+    // Regular verbs that method names start with; "Performs the … operation" is only for words that are none of these.
+    private static readonly HashSet<string> RegularVerbs = new(StringComparer.Ordinal)
+    {
+        "Accept", "Acquire", "Activate", "Adapt", "Advance", "Aggregate", "Allocate", "Allow", "Append", "Assert", "Assign", "Attach",
+        "Await", "Begin", "Bind", "Block", "Buffer", "Cache", "Call", "Cancel", "Capture", "Change", "Check", "Collect", "Combine",
+        "Commit", "Compare", "Compile", "Complete", "Compose", "Compress", "Configure", "Connect", "Consume", "Count", "Decode",
+        "Decompress", "Decrypt", "Deserialize", "Detach", "Disable", "Disconnect", "Dispatch", "Download", "Drain", "Draw", "Enable",
+        "Encode", "Encrypt", "End", "Enqueue", "Dequeue", "Ensure", "Enter", "Enumerate", "Evaluate", "Exit", "Expand", "Export",
+        "Extract", "Fetch", "Fill", "Filter", "Flush", "Fold", "Follow", "Group", "Hash", "Hide", "Import", "Include", "Insert",
+        "Inspect", "Intercept", "Invoke", "Locate", "Navigate", "Tokenize", "Query", "Advise", "Join", "Keep", "Listen", "Lock", "Log", "Look", "Map", "Mark", "Match", "Measure",
+        "Move", "Normalize", "Notify", "Observe", "Order", "Pack", "Pause", "Peek", "Pick", "Pop", "Post", "Prepare", "Prepend",
+        "Print", "Produce", "Project", "Publish", "Pull", "Push", "Raise", "Receive", "Record", "Reduce", "Refresh", "Reject",
+        "Release", "Reload", "Rename", "Repeat", "Replace", "Report", "Request", "Restore", "Resume", "Retry", "Return", "Reverse",
+        "Rotate", "Scale", "Scan", "Schedule", "Seek", "Select", "Serialize", "Show", "Shuffle", "Sign", "Skip", "Sort", "Split",
+        "Subscribe", "Suspend", "Swap", "Take", "Throw", "Track", "Trace", "Transform", "Translate", "Trim", "Unlock", "Unpack",
+        "Unsubscribe", "Unwrap", "Upload", "Use", "Verify", "Visit", "Wait", "Walk", "Warn", "Watch", "Wrap", "Yield", "Zip",
+    };
+
+    /// <summary><c>Push</c> → <c>Pushes</c>, <c>Copy</c> → <c>Copies</c>, <c>Emit</c> → <c>Emits</c>.</summary>
+    private static string ThirdPerson(string verb) =>
+        verb.EndsWith('s') || verb.EndsWith('x') || verb.EndsWith('z') || verb.EndsWith("sh", StringComparison.Ordinal) || verb.EndsWith("ch", StringComparison.Ordinal) ? verb + "es"
+        : verb.Length > 1 && verb[^1] == 'y' && !"aeiou".Contains(verb[^2]) ? verb[..^1] + "ies"
+        : verb + "s";
+
+    /// <summary>
+    /// The member's own name: an explicit implementation's <c>IEventEmitter.Emit</c> is <c>Emit</c>, so its text reads
+    /// "Emits …", never "Performs the i event emitter.emit operation".
+    /// </summary>
+    internal static string Unqualified(string name)
+    {
+        var depth = 0;
+        for (var i = name.Length - 1; i >= 0; i--)
+        {
+            switch (name[i])
+            {
+                case '>' or ']' or ')': depth++; break;
+                case '<' or '[' or '(': depth--; break;
+                case '.' when depth == 0: return name[(i + 1)..];
+            }
+        }
+        return name;
+    }
+
     [GeneratedRegex(@"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|_+", RegexOptions.CultureInvariant)]
     private static partial Regex WordBoundary();
 
@@ -64,7 +107,7 @@ public static partial class FallbackText
 
     private static string Summary(MemberPromptItem m)
     {
-        var name = m.Name;
+        var name = Unqualified(m.Name);
         switch (m.Kind)
         {
             case ApiMemberKind.Constructor:
@@ -119,7 +162,7 @@ public static partial class FallbackText
             text = $"Tries to {Phrase(words.Skip(1))}";
         else if (first == "On" && words.Count > 1)
             text = $"Called on {rest}";
-        else if (Verbs.TryGetValue(first, out var verb))
+        else if (Verbs.TryGetValue(first, out var verb) || RegularVerbs.Contains(first) && (verb = ThirdPerson(first)) is not null)
             text = rest.Length == 0
                 ? (specified is null || first == "Dispose" ? verb + " this instance" : $"{verb} {specified}")
                 : first == "Dispose" ? $"{verb} {rest}" : $"{verb} the {rest}";
