@@ -44,7 +44,7 @@ public sealed partial class ServeCommandTests
             do line = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(3));
             while (line is not null && line != "data: reload");
             line.ShouldBe("data: reload", stdout.Text + stderr.Text);
-            var page = await http.GetStringAsync(url + "api/hello.lib/greeter.html");
+            var page = await http.GetStringAsync(url + "api/hello.lib/greeter/index.html");
             page.ShouldContain("Welcomes everyone warmly.");
         }
         finally
