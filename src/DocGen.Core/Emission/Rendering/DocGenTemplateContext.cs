@@ -1,0 +1,111 @@
+using System.Collections;
+using Scriban;
+using Scriban.Functions;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace DocGen.Core.Emission.Rendering;
+
+/// <summary>
+/// The Scriban context every DocGen template renders in (pages, their overrides, user templates). It sets
+/// the rules in one place: one escaping path for every <c>{{ value }}</c>, <c>raw</c> for markup DocGen
+/// rendered itself, only view-model properties visible, unknown names are errors, and the limits of
+/// <see cref="TemplateLimits"/>. A context is used by one render at a time.
+/// </summary>
+internal class DocGenTemplateContext : TemplateContext
+{
+    private readonly OutputEscaper _escaper;
+    private readonly ScriptObject _functions;
+    private readonly ModelScope _scope = new();
+
+    /// <param name="escaper">How values are written.</param>
+    public DocGenTemplateContext(OutputEscaper escaper)
+    {
+        _escaper = escaper;
+        MemberFilter = ViewModelMembers.IsExposed;
+        // A misspelt name fails the render with its line instead of leaving a hole in the output.
+        StrictVariables = true;
+        EnableRelaxedMemberAccess = false;
+        LoopLimit = TemplateLimits.LoopIterations;
+        RecursiveLimit = TemplateLimits.RecursionDepth;
+        LimitToString = TemplateLimits.MaxChars;
+        OutputLimit = TemplateLimits.MaxChars;
+        OnStringLimit = ScriptLimitBehavior.Throw;
+        OnOutputLimit = ScriptLimitBehavior.Throw;
+        // Built-in objects (string, array, html…) are shared by every render of this context: a template must not change them.
+        foreach (var value in BuiltinObject.Values) if (value is ScriptObject builtin) builtin.IsReadOnly = true;
+        _functions = new ScriptObject();
+        _functions.Import("raw", new Func<object?, RawText>(value => value as RawText ?? new RawText(value is null ? "" : ObjectToString(value) ?? "")));
+        // include renders a template that escaped its own values: its result is markup, written as is.
+        _functions["include"] = new RawResultFunction((IScriptCustomFunction)BuiltinObject["include"]!);
+        _functions.IsReadOnly = true;
+    }
+
+    /// <summary>Clears what the previous render left and binds <paramref name="model"/> as the root (its properties are the template's globals).</summary>
+    /// <param name="model">The view model, or null for none.</param>
+    /// <param name="cancellation">Stops the render (the run's cancellation, a time limit).</param>
+    public void Prepare(object? model, CancellationToken cancellation)
+    {
+        Reset(); // pops every global but the built-ins, clears the include cache and the output
+        PushGlobal(_functions);
+        _scope.Bind(model, model is null ? null : GetMemberAccessor(model));
+        PushGlobal(_scope);
+        CancellationToken = cancellation;
+    }
+
+    /// <summary>Adds functions (user template helpers) below the model.</summary>
+    protected void AddFunctions(ScriptObject functions)
+    {
+        foreach (var (name, value) in functions) if (!_functions.ContainsKey(name)) _functions.SetValue(name, value, true);
+    }
+
+    /// <inheritdoc/>
+    public override TemplateContext Write(SourceSpan span, object? textAsObject)
+    {
+        switch (textAsObject)
+        {
+            case null:
+                return this;
+            case RawText raw:
+                Output.Write(raw.Text, 0, raw.Text.Length);
+                return this;
+            default:
+                _escaper.Write(Output, textAsObject as string ?? ObjectToString(textAsObject) ?? "");
+                return this;
+        }
+    }
+
+    /// <inheritdoc/>
+    public override ValueTask<TemplateContext> WriteAsync(SourceSpan span, object? textAsObject) => new(Write(span, textAsObject));
+
+    /// <summary>
+    /// Empty text and empty lists are false, as in the Handlebars templates DocGen had (Scriban alone treats
+    /// them as true): <c>{{ if docs.remarks }}</c> means "has remarks". Everything else follows Scriban.
+    /// </summary>
+    public override bool ToBool(SourceSpan span, object? value) => value switch
+    {
+        string text => text.Length > 0,
+        IList list => list.Count > 0,
+        RawText raw => raw.Text.Length > 0,
+        _ => base.ToBool(span, value),
+    };
+
+    /// <summary>Wraps a function whose string result is already escaped markup (include).</summary>
+    private sealed class RawResultFunction(IScriptCustomFunction inner) : IScriptCustomFunction
+    {
+        public int RequiredParameterCount => inner.RequiredParameterCount;
+        public int ParameterCount => inner.ParameterCount;
+        public ScriptVarParamKind VarParamKind => inner.VarParamKind;
+        public Type ReturnType => typeof(RawText);
+        public ScriptParameterInfo GetParameterInfo(int index) => inner.GetParameterInfo(index);
+
+        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            Wrap(inner.Invoke(context, callerContext, arguments, blockStatement));
+
+        public async ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            Wrap(await inner.InvokeAsync(context, callerContext, arguments, blockStatement).ConfigureAwait(false));
+
+        private static RawText? Wrap(object? result) => result is null ? null : new RawText(result as string ?? result.ToString() ?? "");
+    }
+}
