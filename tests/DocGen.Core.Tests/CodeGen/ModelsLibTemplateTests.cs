@@ -43,7 +43,7 @@ public sealed class ModelsLibTemplateTests(ModelsLibFixture fixture) : IClassFix
         var diagnostics = new DiagnosticBag();
 
         var result = new UserTemplateRenderer().RenderToFile(
-            Path.Combine(fixture.ProjectDir, "templates", "models.ts.hbs"), output, fixture.Model, diagnostics, projectName: fixture.Inputs.ProjectName);
+            Path.Combine(fixture.ProjectDir, "templates", "models.ts.sbn"), output, fixture.Model, diagnostics, projectName: fixture.Inputs.ProjectName);
 
         diagnostics.ToList().ShouldBeEmpty();
         result.ShouldNotBeNull();

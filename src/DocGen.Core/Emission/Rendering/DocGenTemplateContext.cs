@@ -37,6 +37,7 @@ internal class DocGenTemplateContext : TemplateContext
         foreach (var value in BuiltinObject.Values) if (value is ScriptObject builtin) builtin.IsReadOnly = true;
         _functions = new ScriptObject();
         _functions.Import("raw", new Func<object?, RawText>(value => value as RawText ?? new RawText(value is null ? "" : ObjectToString(value) ?? "")));
+        _functions.Import("code", new Func<object?, RawText>(value => new RawText(escaper.Code(value is null ? "" : ObjectToString(value) ?? ""))));
         // include renders a template that escaped its own values: its result is markup, written as is.
         _functions["include"] = new RawResultFunction((IScriptCustomFunction)BuiltinObject["include"]!);
         _functions.IsReadOnly = true;
@@ -63,17 +64,15 @@ internal class DocGenTemplateContext : TemplateContext
     /// <inheritdoc/>
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {
-        switch (textAsObject)
-        {
-            case null:
-                return this;
-            case RawText raw:
-                Output.Write(raw.Text, 0, raw.Text.Length);
-                return this;
-            default:
-                _escaper.Write(Output, textAsObject as string ?? ObjectToString(textAsObject) ?? "");
-                return this;
-        }
+        if (textAsObject is null) return this;
+        var raw = textAsObject as RawText;
+        var text = raw?.Text ?? textAsObject as string ?? ObjectToString(textAsObject) ?? "";
+        // A value after indentation is indented on every line (Scriban's auto-indent, done by the base writer);
+        // everywhere else the escaper writes straight into the output, without an intermediate string.
+        if (!string.IsNullOrEmpty(CurrentIndent)) return base.Write(span, raw is null ? _escaper.Escape(text) : text);
+        if (raw is null) _escaper.Write(Output, text);
+        else Output.Write(text, 0, text.Length);
+        return this;
     }
 
     /// <inheritdoc/>

@@ -104,7 +104,15 @@ internal static class MarkdownText
         // Pipes end table cells even inside code spans (GFM), so escape them.
         flat = flat.Replace("|", "\\|");
         if (!flat.Contains('`')) return "`" + flat + "`";
-        return "`` " + flat + " ``";
+        // The delimiter must be a backtick run that does not occur in the text, padded so edge backticks stay content.
+        var longest = 0;
+        for (int i = 0, run = 0; i < flat.Length; i++)
+        {
+            run = flat[i] == '`' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+        var fence = new string('`', longest + 1);
+        return fence + " " + flat + " " + fence;
     }
 
     /// <summary>

@@ -21,6 +21,17 @@ internal abstract class OutputEscaper
     /// <summary>Writes <paramref name="text"/>, escaped, to <paramref name="output"/>.</summary>
     public abstract void Write(IScriptOutput output, string text);
 
+    /// <summary>Plain text as inline code of this format (templates: <c>{{ code value }}</c>).</summary>
+    public abstract string Code(string text);
+
+    /// <summary><paramref name="text"/> escaped, as a string.</summary>
+    public string Escape(string text)
+    {
+        var output = new StringBuilderOutput(new System.Text.StringBuilder(text.Length + 16));
+        Write(output, text);
+        return output.Builder.ToString();
+    }
+
     private sealed class HtmlEscaper : OutputEscaper
     {
         public override void Write(IScriptOutput output, string text)
@@ -48,6 +59,8 @@ internal abstract class OutputEscaper
             }
             if (start < text.Length) output.Write(text, start, text.Length - start);
         }
+
+        public override string Code(string text) => "<code>" + Escape(text) + "</code>";
     }
 
     private sealed class MarkdownEscaper : OutputEscaper
@@ -57,11 +70,17 @@ internal abstract class OutputEscaper
             var escaped = MarkdownText.Escape(text);
             output.Write(escaped, 0, escaped.Length);
         }
+
+        // A code span whose backticks the text cannot close (a backtick in a default value or a model name would
+        // otherwise end it and let the rest be read as Markdown).
+        public override string Code(string text) => MarkdownText.Code(text);
     }
 
     private sealed class NoEscaper : OutputEscaper
     {
         public override void Write(IScriptOutput output, string text) => output.Write(text, 0, text.Length);
+
+        public override string Code(string text) => text;
     }
 }
 

@@ -117,8 +117,9 @@ internal sealed class TemplateStore
     private bool FallBack(Entry page, ScriptRuntimeException error, string pageLabel)
     {
         var file = error.Span.FileName;
-        var culprit = _entries.Values.FirstOrDefault(e => e.IsOverridden && e.Override!.SourceFilePath == file)
-            ?? (page.IsOverridden ? page : null);
+        // Renders on other threads may fail on the same template after it was replaced: they retry with the built-in one.
+        var culprit = _entries.Values.FirstOrDefault(e => e.Override is not null && e.Override.SourceFilePath == file)
+            ?? (page.Override is not null ? page : null);
         if (culprit is null) return false;
         lock (culprit)
         {
