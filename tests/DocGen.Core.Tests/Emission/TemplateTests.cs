@@ -149,6 +149,32 @@ public sealed class TemplateTests
     }
 
     [Fact]
+    public void Emit_DependenciesOverride_SeesThePackagesNotPreRenderedMarkup()
+    {
+        using var templates = new TempDirectory("docgen-templates");
+        templates.Write("markdown/dependencies.sbn", "{{ for p in direct }}- {{ p.id }} {{ p.version }} ({{ p.license }}){{ end }}\n{{ projects.size }} projects\n");
+        var dependencies = new DocGen.Core.Emission.Manifest.DependencySet
+        {
+            ProjectName = "Acme",
+            TargetFramework = "net10.0",
+            Dependencies =
+            [
+                new DocGen.Core.Emission.Manifest.ResolvedDependency
+                {
+                    Id = "Json_Lib", Version = "2.0.1", IsDirect = true,
+                    License = new DocGen.Core.Emission.Manifest.PackageLicense(DocGen.Core.Emission.Manifest.LicenseKind.Expression, "MIT", null),
+                },
+            ],
+        };
+        using var run = new EmitRun(SampleModel.Full(), templates.Path, dependencies: dependencies);
+
+        var page = run.Markdown("dependencies.md");
+        page.ShouldContain("- Json\\_Lib 2.0.1 (MIT)\n0 projects\n"); // plain text, escaped by the Markdown template
+        run.Site("dependencies.html").ShouldContain("<h2>Direct packages</h2>"); // the site still uses the built-in one
+        run.Diagnostics.ToList().ShouldNotContain(d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Fact]
     public void Emit_AssigningToAModelField_IsAnError()
     {
         using var templates = new TempDirectory("docgen-templates");

@@ -51,9 +51,7 @@ internal static class PageRenderer
         {
             IndexPage => ("index", (object)builder.Index(page), builder.SiteName),
             CoveragePage => ("coverage", builder.Coverage(page), "Documentation coverage"),
-            DependenciesSitePage deps => ("dependencies", new DependenciesView(format.Kind == "html"
-                ? Manifest.DependenciesPage.RenderHtmlBody(deps.Set)
-                : Manifest.DependenciesPage.RenderMarkdown(deps.Set)), "Dependencies"),
+            DependenciesSitePage deps => ("dependencies", Manifest.DependenciesPage.View(deps.Set), "Dependencies"),
             NamespacePage ns => ("namespace", builder.Namespace(ns), $"{PageModelBuilder.DisplayNamespace(ns.Name)} namespace"),
             TypePage tp => ("type", builder.Type(tp), $"{tp.Type.QualifiedName} {PageModelBuilder.TypeKindLabel(tp.Type.Kind)}"),
             MemberPage mp => ("member", builder.Member(mp), $"{mp.Type.QualifiedName}.{mp.Name} {PageModelBuilder.MemberKindLabel(mp.Members[0].Kind)}"),
