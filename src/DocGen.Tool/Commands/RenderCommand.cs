@@ -66,7 +66,7 @@ internal sealed class RenderRun(TextWriter stdout, TextWriter stderr)
         var diagnostics = new DiagnosticBag();
         var model = new RoslynApiExtractor().Extract(inputs, options, diagnostics, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        var result = new UserTemplateRenderer().RenderToFile(template, output, model, diagnostics, projectName: inputs.ProjectName);
+        var result = new UserTemplateRenderer().RenderToFile(template, output, model, diagnostics, projectName: inputs.ProjectName, cancellation: cancellationToken);
 
         foreach (var diagnostic in diagnostics.ToList())
             if (diagnostic.Severity != DiagnosticSeverity.Info) Print(diagnostic);

@@ -52,6 +52,20 @@ public sealed class ModelsLibTemplateTests(ModelsLibFixture fixture) : IClassFix
     }
 
     [Fact]
+    public void RenderToFile_ApiSummaryTemplateOverBuiltFixture_MatchesExpectedMarkdown()
+    {
+        var output = Path.Combine(fixture.ProjectDir, "obj", "api-summary.md");
+        var diagnostics = new DiagnosticBag();
+
+        new UserTemplateRenderer().RenderToFile(
+            Path.Combine(fixture.ProjectDir, "templates", "api-summary.md.sbn"), output, fixture.Model, diagnostics, projectName: fixture.Inputs.ProjectName);
+
+        diagnostics.ToList().ShouldBeEmpty();
+        var expected = File.ReadAllText(Path.Combine(Fixtures.FixturesRoot, "Models.Lib", "expected", "api-summary.md")).Replace("\r\n", "\n");
+        File.ReadAllText(output).ShouldBe(expected);
+    }
+
+    [Fact]
     public void From_BuiltFixture_ProjectsRecordsEnumsAndNestedTypes()
     {
         var view = TemplateViewModel.From(fixture.Model, fixture.Inputs.ProjectName);

@@ -273,6 +273,37 @@ public sealed class TemplateTests
     }
 }
 
+/// <summary>The worked examples of docs/templates.md are real files that render.</summary>
+public sealed class TemplateExampleTests
+{
+    private static readonly string Docs = File.ReadAllText(Path.Combine(DocGen.Tests.Shared.Fixtures.RepositoryRoot, "docs", "templates.md"));
+
+    [Fact]
+    public void Emit_CustomHomePageExample_RendersInsideTheLayout()
+    {
+        var folder = Path.Combine(DocGen.Tests.Shared.Fixtures.FixturesRoot, "templates");
+        var model = SampleModel.Of(SampleModel.Type("Acme", "Good", summary: "Fine."), SampleModel.Type("Acme", "Better", summary: "Finer."), SampleModel.Type("Acme.Bare", "Raw"));
+        using var run = new EmitRun(model, folder);
+
+        var home = run.Site("index.html");
+        home.ShouldContain("<p class=\"lead\">3 types in 2 namespaces, 66.7% documented (<a href=\"coverage.html\">details</a>).</p>");
+        home.ShouldContain("<ul class=\"namespace-cards\">\n  <li>\n    <a href=\"api/acme.html\">Acme</a>\n    <span class=\"meter\" style=\"--p:100\"></span>\n    2 types\n  </li>\n");
+        home.ShouldContain("  <li class=\"needs-docs\">\n    <a href=\"api/acme.bare.html\">Acme.Bare</a>\n    <span class=\"meter\" style=\"--p:0\"></span>\n    1 type\n  </li>\n</ul>");
+        home.ShouldContain("<main id=\"content\">");
+        run.Diagnostics.ToList().ShouldNotContain(d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Theory]
+    [InlineData("templates/html/index.sbn")]
+    [InlineData("Models.Lib/templates/models.ts.sbn")]
+    [InlineData("Models.Lib/templates/api-summary.md.sbn")]
+    public void Docs_WorkedExample_QuotesTheTestedTemplate(string fixture)
+    {
+        var text = File.ReadAllText(Path.Combine(DocGen.Tests.Shared.Fixtures.FixturesRoot, fixture)).Replace("\r\n", "\n").TrimEnd();
+        Docs.Replace("\r\n", "\n").ShouldContain(text, customMessage: $"docs/templates.md must show {fixture} as it is");
+    }
+}
+
 public sealed class EmitterContractTests
 {
     [Fact]
