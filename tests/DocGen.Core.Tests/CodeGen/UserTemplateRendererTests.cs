@@ -180,6 +180,14 @@ public sealed class UserTemplateRendererTests
     }
 
     [Fact]
+    public void Render_Include_IsAnErrorNotAFileRead()
+    {
+        var (_, diagnostics) = Render("{{ include '/etc/passwd' }}");
+
+        diagnostics.ToList().ShouldHaveSingleItem().Message.ShouldContain("include is for the partials");
+    }
+
+    [Fact]
     public void Render_CancelledRun_ThrowsInsteadOfReporting()
     {
         using var cts = new CancellationTokenSource();

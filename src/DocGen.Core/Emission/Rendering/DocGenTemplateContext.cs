@@ -38,21 +38,32 @@ internal class DocGenTemplateContext : TemplateContext
         _functions = new ScriptObject();
         _functions.Import("raw", new Func<object?, RawText>(value => value as RawText ?? new RawText(value is null ? "" : ObjectToString(value) ?? "")));
         _functions.Import("code", new Func<object?, RawText>(value => new RawText(escaper.Code(value is null ? "" : ObjectToString(value) ?? ""))));
-        // include renders a template that escaped its own values: its result is markup, written as is.
-        _functions["include"] = new RawResultFunction((IScriptCustomFunction)BuiltinObject["include"]!);
+        _functions["include"] = new IncludeFunction();
         _functions.IsReadOnly = true;
     }
 
-    /// <summary>Clears what the previous render left and binds <paramref name="model"/> as the root (its properties are the template's globals).</summary>
+    /// <summary>Binds <paramref name="model"/> as the root of the next render (its properties are the template's globals).</summary>
     /// <param name="model">The view model, or null for none.</param>
     /// <param name="cancellation">Stops the render (the run's cancellation, a time limit).</param>
+    /// <remarks>
+    /// A render that succeeds leaves the context as it found it but for these two globals, which <see cref="Release"/>
+    /// pops; Scriban's <c>Reset</c> would also drop the output buffer, which then regrows for every page. A context
+    /// whose render threw is not reused.
+    /// </remarks>
     public void Prepare(object? model, CancellationToken cancellation)
     {
-        Reset(); // pops every global but the built-ins, clears the include cache and the output
         PushGlobal(_functions);
         _scope.Bind(model, model is null ? null : GetMemberAccessor(model));
         PushGlobal(_scope);
         CancellationToken = cancellation;
+    }
+
+    /// <summary>Undoes <see cref="Prepare"/> after a render that succeeded.</summary>
+    public void Release()
+    {
+        PopGlobal();
+        PopGlobal();
+        _scope.Bind(null, null);
     }
 
     /// <summary>Adds functions (user template helpers) below the model.</summary>
@@ -90,21 +101,45 @@ internal class DocGenTemplateContext : TemplateContext
         _ => base.ToBool(span, value),
     };
 
-    /// <summary>Wraps a function whose string result is already escaped markup (include).</summary>
-    private sealed class RawResultFunction(IScriptCustomFunction inner) : IScriptCustomFunction
+    /// <summary>
+    /// <c>include 'name' args…</c>: renders a partial into the current output, with <c>$0</c> its name and <c>$1</c>… the
+    /// arguments, as Scriban's own include does, but without rendering it into a string of its own first (a header or
+    /// sidebar is several kilobytes on every page). What it writes escaped its own values, so it is not escaped again.
+    /// </summary>
+    private sealed class IncludeFunction : IScriptCustomFunction
     {
-        public int RequiredParameterCount => inner.RequiredParameterCount;
-        public int ParameterCount => inner.ParameterCount;
-        public ScriptVarParamKind VarParamKind => inner.VarParamKind;
-        public Type ReturnType => typeof(RawText);
-        public ScriptParameterInfo GetParameterInfo(int index) => inner.GetParameterInfo(index);
+        public int RequiredParameterCount => 1;
+        public int ParameterCount => 1;
+        public ScriptVarParamKind VarParamKind => ScriptVarParamKind.Direct;
+        public Type ReturnType => typeof(object);
+        public ScriptParameterInfo GetParameterInfo(int index) => new(typeof(object), index == 0 ? "name" : "argument");
 
-        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
-            Wrap(inner.Invoke(context, callerContext, arguments, blockStatement));
+        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+        {
+            var span = callerContext?.Span ?? context.CurrentSpan;
+            if (arguments.Count == 0 || context.ObjectToString(arguments[0]) is not { Length: > 0 } name)
+                throw new ScriptRuntimeException(span, "include needs the name of a partial: include 'badge' item.badge");
+            if (context.TemplateLoader is null) throw new ScriptRuntimeException(span, "include is for the partials of the site's templates; a template of your own is one file");
+            var path = context.GetTemplatePathFromName(name, callerContext) ?? throw new ScriptRuntimeException(span, $"There is no partial '{name}'");
+            var template = context.GetOrCreateTemplate(path, callerContext);
+            context.EnterRecursive(callerContext);
+            context.PushLocal();
+            context.PushSourceFile(template.SourceFilePath ?? path); // errors inside point at the partial's own file
+            try
+            {
+                context.SetValue(ScriptVariable.Arguments, new ScriptArray(arguments), true);
+                context.Evaluate(template.Page!); // its text and values go straight into the output
+            }
+            finally
+            {
+                context.PopSourceFile();
+                context.PopLocal();
+                context.ExitRecursive(callerContext);
+            }
+            return null;
+        }
 
-        public async ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
-            Wrap(await inner.InvokeAsync(context, callerContext, arguments, blockStatement).ConfigureAwait(false));
-
-        private static RawText? Wrap(object? result) => result is null ? null : new RawText(result as string ?? result.ToString() ?? "");
+        public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            new(Invoke(context, callerContext, arguments, blockStatement));
     }
 }

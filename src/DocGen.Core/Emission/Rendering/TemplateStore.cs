@@ -97,6 +97,7 @@ internal sealed class TemplateStore
             {
                 context.Prepare(model, limit?.Token ?? _cancellation);
                 var text = entry.Active.Render(context);
+                context.Release();
                 _contexts.Add(context);
                 return text;
             }
