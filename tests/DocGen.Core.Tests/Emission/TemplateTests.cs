@@ -131,7 +131,7 @@ public sealed class TemplateTests
         error.File.ShouldBe(file);
         error.Line.ShouldBe(2);
         error.Message.ShouldContain("footer");
-        error.Message.ShouldContain("badge, docs, header, sidebar");
+        error.Message.ShouldContain("badge, docs, header, namespaces, sidebar");
         run.Site("index.html").ShouldContain("<h2>Namespaces</h2>");
     }
 

@@ -1,9 +1,7 @@
 using System.Collections;
 using Scriban;
-using Scriban.Functions;
 using Scriban.Parsing;
 using Scriban.Runtime;
-using Scriban.Syntax;
 
 namespace DocGen.Core.Emission.Rendering;
 
@@ -16,6 +14,12 @@ namespace DocGen.Core.Emission.Rendering;
 internal class DocGenTemplateContext : TemplateContext
 {
     private readonly OutputEscaper _escaper;
+
+    /// <summary>How this context writes values.</summary>
+    public OutputEscaper Escaper => _escaper;
+
+    /// <summary>Where partials remember their output for inputs they saw before; null renders every include.</summary>
+    public virtual PartialMemo? Memo => null;
     private readonly ScriptObject _functions;
     private readonly ModelScope _scope = new();
 
@@ -36,9 +40,10 @@ internal class DocGenTemplateContext : TemplateContext
         // Built-in objects (string, array, html…) are shared by every render of this context: a template must not change them.
         foreach (var value in BuiltinObject.Values) if (value is ScriptObject builtin) builtin.IsReadOnly = true;
         _functions = new ScriptObject();
-        _functions.Import("raw", new Func<object?, RawText>(value => value as RawText ?? new RawText(value is null ? "" : ObjectToString(value) ?? "")));
-        _functions.Import("code", new Func<object?, RawText>(value => new RawText(escaper.Code(value is null ? "" : ObjectToString(value) ?? ""))));
-        _functions["include"] = new IncludeFunction();
+        // Called for every rendered field of every page: IScriptCustomFunction, not an imported delegate (which Scriban invokes through reflection).
+        _functions["raw"] = new MarkupFunctions.Raw();
+        _functions["code"] = new MarkupFunctions.Code(escaper);
+        _functions["include"] = new MarkupFunctions.Include();
         _functions.IsReadOnly = true;
     }
 
@@ -100,46 +105,4 @@ internal class DocGenTemplateContext : TemplateContext
         RawText raw => raw.Text.Length > 0,
         _ => base.ToBool(span, value),
     };
-
-    /// <summary>
-    /// <c>include 'name' args…</c>: renders a partial into the current output, with <c>$0</c> its name and <c>$1</c>… the
-    /// arguments, as Scriban's own include does, but without rendering it into a string of its own first (a header or
-    /// sidebar is several kilobytes on every page). What it writes escaped its own values, so it is not escaped again.
-    /// </summary>
-    private sealed class IncludeFunction : IScriptCustomFunction
-    {
-        public int RequiredParameterCount => 1;
-        public int ParameterCount => 1;
-        public ScriptVarParamKind VarParamKind => ScriptVarParamKind.Direct;
-        public Type ReturnType => typeof(object);
-        public ScriptParameterInfo GetParameterInfo(int index) => new(typeof(object), index == 0 ? "name" : "argument");
-
-        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
-        {
-            var span = callerContext?.Span ?? context.CurrentSpan;
-            if (arguments.Count == 0 || context.ObjectToString(arguments[0]) is not { Length: > 0 } name)
-                throw new ScriptRuntimeException(span, "include needs the name of a partial: include 'badge' item.badge");
-            if (context.TemplateLoader is null) throw new ScriptRuntimeException(span, "include is for the partials of the site's templates; a template of your own is one file");
-            var path = context.GetTemplatePathFromName(name, callerContext) ?? throw new ScriptRuntimeException(span, $"There is no partial '{name}'");
-            var template = context.GetOrCreateTemplate(path, callerContext);
-            context.EnterRecursive(callerContext);
-            context.PushLocal();
-            context.PushSourceFile(template.SourceFilePath ?? path); // errors inside point at the partial's own file
-            try
-            {
-                context.SetValue(ScriptVariable.Arguments, new ScriptArray(arguments), true);
-                context.Evaluate(template.Page!); // its text and values go straight into the output
-            }
-            finally
-            {
-                context.PopSourceFile();
-                context.PopLocal();
-                context.ExitRecursive(callerContext);
-            }
-            return null;
-        }
-
-        public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
-            new(Invoke(context, callerContext, arguments, blockStatement));
-    }
 }

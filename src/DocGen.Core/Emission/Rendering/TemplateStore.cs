@@ -28,6 +28,7 @@ internal sealed class TemplateStore
     private readonly Dictionary<string, Template> _byFile = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
     private readonly ConcurrentBag<PageContext> _contexts = [];
+    private readonly PartialMemo _memo = new();
     private readonly string _partialNames;
     private bool _usesOverrides;
 
@@ -55,14 +56,14 @@ internal sealed class TemplateStore
         foreach (var (name, text) in builtIn.OrderBy(t => t.Key, StringComparer.Ordinal))
         {
             var label = $"{kind}/{name}.sbn";
-            var template = Template.Parse(text, label);
+            var template = TemplateCompiler.Parse(text, label);
             if (template.HasErrors) throw new InvalidOperationException($"The built-in template {label} does not parse: {TemplateErrors.First(template)?.Message}");
             var entry = new Entry(template);
             store._byFile[label] = template;
             store._texts[label] = text;
             if (overrides.TryGetValue(name, out var file) && TemplateSources.ReadOverride(name, file, diagnostics) is { } userText)
             {
-                var user = Template.Parse(userText, file);
+                var user = TemplateCompiler.Parse(userText, file);
                 if (TemplateErrors.First(user) is { } error)
                     diagnostics.Add(DiagnosticIds.TemplateCompileError.Create(file, error.Line, file, error.Message) with { Column = error.Column });
                 else
@@ -160,6 +161,8 @@ internal sealed class TemplateStore
             _store = store;
             TemplateLoader = new Loader(store);
         }
+
+        public override PartialMemo Memo => _store._memo;
 
         // Include finds its template here (parsed once for the whole run), not by parsing the loader's text per context.
         protected override Template CreateTemplate(string templatePath, ScriptNode? callerContext) => _store._byFile[templatePath];

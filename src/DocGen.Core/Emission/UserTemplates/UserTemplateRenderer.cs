@@ -30,7 +30,7 @@ public sealed class UserTemplateRenderer
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled.</exception>
     public string? Render(string templateText, string templatePath, TemplateViewModel model, DiagnosticBag diagnostics, CancellationToken cancellation = default)
     {
-        var template = Template.Parse(templateText, templatePath);
+        var template = TemplateCompiler.Parse(templateText, templatePath);
         if (TemplateErrors.First(template) is { } syntax)
         {
             diagnostics.Add(DiagnosticIds.UserTemplateSyntaxError.Create(templatePath, syntax.Line, templatePath, syntax.Message) with { Column = syntax.Column });
