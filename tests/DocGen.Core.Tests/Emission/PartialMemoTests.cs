@@ -49,4 +49,30 @@ public sealed class PartialMemoTests
         store.Render("index", Model("t", "ab"), "p").ShouldBe("2");
         store.Render("index", Model("t", "abc"), "p").ShouldBe("3");
     }
+
+    [Fact]
+    public void Render_PartialReadingMembersOfItsArgument_IsKeyedByThoseMembers()
+    {
+        using var templates = new TempDirectory("docgen-memo");
+        templates.Write("markdown/index.sbn", "{{ include 'badge' badge }}");
+        templates.Write("markdown/_badge.sbn", "{{ $b = $1 }}[{{ $b.text }}]");
+        var store = Store(templates);
+
+        foreach (var text in new[] { "a", "b", "a", "c" })
+            store.Render("index", Model("t", text), "p").ShouldBe($"[{text}]");
+    }
+
+    [Fact]
+    public void Render_LocalAssignedTwice_IsRenderedEveryTime()
+    {
+        using var templates = new TempDirectory("docgen-memo");
+        templates.Write("markdown/index.sbn", "{{ include 'badge' badge other }}");
+        templates.Write("markdown/_badge.sbn", "{{ $b = $1 }}{{ if $2.flag }}{{ $b = $2 }}{{ end }}{{ $b.text }}");
+        var store = Store(templates);
+        ScriptObject With(string text, bool flag) => new() { ["title"] = "t", ["badge"] = new ScriptObject { ["text"] = "first" }, ["other"] = new ScriptObject { ["text"] = text, ["flag"] = flag } };
+
+        store.Render("index", With("second", false), "p").ShouldBe("first");
+        store.Render("index", With("second", true), "p").ShouldBe("second");
+        store.Render("index", With("third", true), "p").ShouldBe("third");
+    }
 }

@@ -69,41 +69,60 @@ internal sealed class PartialMemo
     private sealed class Analysis
     {
         private readonly ScriptVariableGlobal[] _globals;
-        private readonly bool _readsArguments;
+        private readonly bool _allArguments;
+        private readonly int[] _wholeArguments;
+        private readonly (int Argument, string Member)[] _members;
 
         public int Calls;
         public int Hits;
         public volatile bool Worthwhile;
 
-        private Analysis(bool pure, IEnumerable<string> globals, bool readsArguments)
+        private Analysis(bool pure, Walk walk)
         {
             Worthwhile = pure;
-            _globals = [.. globals.Order(StringComparer.Ordinal).Select(n => (ScriptVariableGlobal)ScriptVariable.Create(n, ScriptVariableScope.Global))];
-            _readsArguments = readsArguments;
+            _globals = [.. walk.Reads.Order(StringComparer.Ordinal).Select(n => (ScriptVariableGlobal)ScriptVariable.Create(n, ScriptVariableScope.Global))];
+            _allArguments = walk.AllArguments;
+            _wholeArguments = [.. walk.WholeArguments.Order()];
+            _members = [.. walk.Members.Where(m => !walk.WholeArguments.Contains(m.Argument)).Order()];
         }
 
         public static Analysis Of(Template template)
         {
             var walk = new Walk();
             var pure = template.Page is { } page && walk.Visit(page, loops: 0);
-            return new Analysis(pure, walk.Reads, walk.ReadsArguments);
+            return new Analysis(pure, walk);
         }
 
-        /// <summary>The inputs of one call: the arguments after the name, then the globals read; null when one cannot be read.</summary>
+        /// <summary>
+        /// The inputs of one call: the arguments it uses (only the members it reads of those it reads members of: the
+        /// doc sections partial reads six of a member's docs, not its summary), then the globals it reads; null when
+        /// one cannot be read.
+        /// </summary>
         public object?[]? Values(TemplateContext context, IList arguments)
         {
-            var skip = _readsArguments ? 1 : arguments.Count;
-            var values = new object?[arguments.Count - skip + _globals.Length];
-            for (var i = skip; i < arguments.Count; i++) values[i - skip] = arguments[i];
+            var values = new List<object?>(_globals.Length + _members.Length + 2);
             try
             {
-                for (var i = 0; i < _globals.Length; i++) values[arguments.Count - skip + i] = context.GetValue(_globals[i]);
+                if (_allArguments)
+                    for (var i = 1; i < arguments.Count; i++) values.Add(arguments[i]);
+                else
+                {
+                    foreach (var index in _wholeArguments) values.Add(index < arguments.Count ? arguments[index] : null);
+                    foreach (var (index, member) in _members)
+                    {
+                        var target = index < arguments.Count ? arguments[index] : null;
+                        if (target is null) { values.Add(null); continue; }
+                        if (!context.GetMemberAccessor(target).TryGetValue(context, context.CurrentSpan, target, member, out var value)) return null;
+                        values.Add(value);
+                    }
+                }
+                foreach (var global in _globals) values.Add(context.GetValue(global));
             }
             catch (ScriptRuntimeException)
             {
                 return null; // a name the page does not have: rendering reports it
             }
-            return values;
+            return [.. values];
         }
     }
 
@@ -111,9 +130,20 @@ internal sealed class PartialMemo
     private sealed class Walk
     {
         private readonly HashSet<string> _declared = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _aliases = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _assigned = new(StringComparer.Ordinal);
 
+        /// <summary>Globals read that the partial does not declare itself.</summary>
         public HashSet<string> Reads { get; } = new(StringComparer.Ordinal);
-        public bool ReadsArguments { get; private set; }
+
+        /// <summary>The partial reads <c>$</c> itself: every argument counts.</summary>
+        public bool AllArguments { get; private set; }
+
+        /// <summary>Arguments used as a whole (<c>{{ $1 }}</c>, <c>for x in $1</c>).</summary>
+        public HashSet<int> WholeArguments { get; } = [];
+
+        /// <summary>Members read of an argument (<c>$1.label</c>, or <c>$docs.remarks</c> after <c>$docs = $1</c>).</summary>
+        public HashSet<(int Argument, string Member)> Members { get; } = [];
 
         public bool Visit(ScriptNode? node, int loops)
         {
@@ -126,20 +156,31 @@ internal sealed class PartialMemo
                     if (global.Name is "for" or "while" or "tablerow") return loops > 0;
                     if (!_declared.Contains(global.Name)) Reads.Add(global.Name);
                     return true;
-                case ScriptVariableLocal local:
-                    var name = local.Name.TrimStart('$');
-                    if (name.Length == 0 || name.All(char.IsAsciiDigit)) ReadsArguments = true; // $, $0, $1…
+                case ScriptVariableLocal or ScriptIndexerExpression { Target: ScriptVariableLocal } when Argument(node) is { } whole:
+                    if (whole < 0) AllArguments = true;
+                    else WholeArguments.Add(whole);
+                    return node is ScriptVariableLocal || Visit(((ScriptIndexerExpression)node).Index, loops);
+                case ScriptVariableLocal:
+                    return true; // one of its own $ variables
+                case ScriptMemberExpression { Target: { } target, Member: ScriptVariable member } when Argument(target) is > 0 and var read:
+                    Members.Add((read, member.Name));
                     return true;
-                case TemplateCompiler.MarkupExpression markup:
-                    return Visit(markup.Value, loops);
                 case ScriptMemberExpression member:
                     return Visit(member.Target, loops); // the member's name is not a variable
+                case TemplateCompiler.MarkupExpression markup:
+                    return Visit(markup.Value, loops);
                 case ScriptForStatement loop:
                     if (loop.Variable is ScriptVariableGlobal variable) _declared.Add(variable.Name);
                     else if (loop.Variable is not ScriptVariableLocal) return false;
                     return Visit(loop.Iterator, loops) && loop.NamedArguments is null or { Count: 0 } && Visit(loop.Body, loops + 1) && Visit(loop.Else, loops);
+                case ScriptAssignExpression { Target: ScriptVariableLocal alias, Value: { } source } when Argument(source) is > 0 and var aliased:
+                    if (!_assigned.Add(Name(alias))) return false; // assigned twice: which argument it holds depends on the path taken
+                    _aliases[Name(alias)] = aliased; // $docs = $1: $docs.remarks reads $1.remarks
+                    return true;
                 case ScriptAssignExpression assign:
-                    return assign.Target is ScriptVariableLocal && Visit(assign.Value, loops);
+                    if (assign.Target is not ScriptVariableLocal assigned) return false; // the caller would see it
+                    if (!_assigned.Add(Name(assigned))) return false;
+                    return Visit(assign.Value, loops);
                 case ScriptPage or ScriptBlockStatement or ScriptRawStatement or ScriptEscapeStatement or ScriptExpressionStatement
                     or ScriptIfStatement or ScriptElseStatement or ScriptEndStatement or ScriptIndexerExpression or ScriptLiteral
                     or ScriptBinaryExpression or ScriptUnaryExpression or ScriptConditionalExpression or ScriptNestedExpression
@@ -154,6 +195,22 @@ internal sealed class PartialMemo
                 if (!Visit(child, loops)) return false;
             return true;
         }
+
+        /// <summary>
+        /// Which argument an expression stands for: its number for <c>$1</c> (Scriban's <c>$[1]</c>) or a local assigned
+        /// from it, -1 for <c>$</c> itself or <c>$[i]</c> with a computed index, null when it is no argument.
+        /// </summary>
+        private int? Argument(ScriptNode? node) => node switch
+        {
+            ScriptIndexerExpression { Target: ScriptVariableLocal { Name: "$" }, Index: ScriptLiteral { Value: int index } } => index,
+            ScriptIndexerExpression { Target: ScriptVariableLocal { Name: "$" } } => -1,
+            ScriptVariableLocal local when Name(local).Length == 0 => -1,
+            ScriptVariableLocal local when Name(local).All(char.IsAsciiDigit) => int.TryParse(Name(local), out var index) ? index : -1,
+            ScriptVariableLocal local => _aliases.TryGetValue(Name(local), out var aliased) ? aliased : null,
+            _ => null,
+        };
+
+        private static string Name(ScriptVariableLocal local) => local.Name.TrimStart('$');
 
         private static bool IsScriptList(ScriptNode node) => node.GetType() is { IsGenericType: true } type && type.GetGenericTypeDefinition() == typeof(ScriptList<>);
     }
