@@ -22,6 +22,8 @@ files=$(( (types + per_file - 1) / per_file ))
 for ((f = 0; f < files; f++)); do
   ns=$(( f % 40 ))
   {
+    echo "using System;"
+    echo
     echo "namespace Synthetic.Area$ns;"
     echo
     for ((k = 0; k < per_file; k++)); do

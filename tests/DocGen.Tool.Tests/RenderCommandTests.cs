@@ -17,7 +17,7 @@ public sealed class ModelsProjectFixture : IAsyncLifetime
     {
         ProjectDir = Fixtures.CopyTo("Models.Lib", Temp);
         // Only names the extractor always provides, so this class tests the command, not the extractor.
-        Template = Temp.Write("summary.hbs", "{{project}} {{targetFramework}}\n{{#each assemblies}}{{camelCase name}}{{/each}}\n");
+        Template = Temp.Write("summary.sbn", "{{ project }} {{ target_framework }}\n{{ for assembly in assemblies }}{{ camel_case assembly.name }}{{ end }}\n");
         FirstRun = await CliResult.RunAsync("render", Template, "--project", Project, "--output", Output);
     }
 
@@ -59,23 +59,37 @@ public sealed class RenderCommandTests(ModelsProjectFixture fixture) : IClassFix
     public async Task Render_TemplateError_ExitsWithErrorsAndPrintsTemplateLine()
     {
         using var temp = new TempDirectory();
-        var template = temp.Write("bad.hbs", "ok\n{{project}}\n{{nmae}}\n");
+        var template = temp.Write("bad.sbn", "ok\n{{ project }}\n{{ nmae }}\n");
 
         var result = await CliResult.RunAsync("render", template, "--assembly", fixture.Assembly, "--output", temp.Combine("o.txt"));
 
         result.ExitCode.ShouldBe(ExitCodes.Errors);
-        result.StdErr.ShouldContain($"{template}(3,1): error DG0703: ");
-        result.StdErr.ShouldContain("nmae is undefined");
+        result.StdErr.ShouldContain($"{template}(3,4): error DG0703: ");
+        result.StdErr.ShouldContain("`nmae` was not found");
+        File.Exists(temp.Combine("o.txt")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Render_HandlebarsTemplate_ExitsWithErrorPointingAtTheMigration()
+    {
+        using var temp = new TempDirectory();
+        var template = temp.Write("old.hbs", "{{project}}\n");
+
+        var result = await CliResult.RunAsync("render", template, "--assembly", fixture.Assembly, "--output", temp.Combine("o.txt"));
+
+        result.ExitCode.ShouldBe(ExitCodes.Errors);
+        result.StdErr.ShouldContain($"{template}: error DG0706: ");
+        result.StdErr.ShouldContain("Scriban");
         File.Exists(temp.Combine("o.txt")).ShouldBeFalse();
     }
 
     [Fact]
     public async Task Render_MissingTemplate_IsAUsageError()
     {
-        var result = await CliResult.RunAsync("render", "nope.hbs", "--assembly", fixture.Assembly, "--output", "x.ts");
+        var result = await CliResult.RunAsync("render", "nope.sbn", "--assembly", fixture.Assembly, "--output", "x.ts");
 
         result.ExitCode.ShouldBe(ExitCodes.Usage);
-        result.StdErr.ShouldContain("nope.hbs: error DG0701: The template 'nope.hbs' does not exist");
+        result.StdErr.ShouldContain("nope.sbn: error DG0701: The template 'nope.sbn' does not exist");
     }
 
     [Fact]

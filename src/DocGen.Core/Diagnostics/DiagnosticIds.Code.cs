@@ -13,6 +13,8 @@ public static partial class DiagnosticIds
         "The output '{0}' of the template '{1}' is rejected: {2}");
     public static readonly DiagnosticDescriptor UserTemplateOutputMissing = Error("DG0705", "Template output not given",
         "The template '{0}' has no output path (set OutputPath=\"…\" on the DocGenTemplate item, or --output)");
+    public static readonly DiagnosticDescriptor UserTemplateIsHandlebars = Error("DG0706", "Handlebars user template",
+        "The template '{0}' is a Handlebars template, but DocGen's templates are Scriban now; convert it to a .sbn file (docs/templates-and-code.md, \"Migrating from Handlebars\")");
 
     // DG071x — code units (DocGenCode items, docgen generate-code)
     public static readonly DiagnosticDescriptor CodeSpecNotFound = Error("DG0710", "Code spec not found",

@@ -10,4 +10,6 @@ public static partial class DiagnosticIds
     public static readonly DiagnosticDescriptor TemplatesDirectoryNotFound = Error("DG0205", "Templates folder not found", "Templates folder '{0}' does not exist");
     public static readonly DiagnosticDescriptor PageNotWritten = Error("DG0207", "Page not written", "The page '{0}' (of '{1}') could not be written: {2}; every other page and the assets were written");
     public static readonly DiagnosticDescriptor UnknownTemplateOverride = Warning("DG0206", "Template override matches nothing", "'{0}' in the templates folder does not override any template (known: {1})");
+    public static readonly DiagnosticDescriptor HandlebarsTemplateOverride = Error("DG0208", "Handlebars template override",
+        "'{0}' is a Handlebars template, but DocGen's templates are Scriban now, so it overrides nothing; convert it to '{1}' (docs/templates.md, \"Migrating from Handlebars\")");
 }

@@ -12,14 +12,14 @@ internal static class RenderCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var template = new Argument<string>("template") { Description = "A Handlebars template (.hbs) that sees the API model (docs/templates-and-code.md)." };
+        var template = new Argument<string>("template") { Description = "A Scriban template (.sbn) that sees the API model (docs/templates-and-code.md)." };
         var project = new Option<string?>("--project") { Description = "The .csproj to extract (built first when its assembly is missing or stale)." };
         var assembly = new Option<string?>("--assembly") { Description = "A compiled .dll to extract (its .xml docs beside it)." };
         var output = new Option<string?>("--output", "-o") { Description = "The file to write (written only when its content changes)." };
         var configuration = new Option<string?>("--configuration", "-c") { Description = "Configuration to build and extract (default Debug)." };
         var framework = new Option<string?>("--framework", "-f") { Description = "Target framework when the project has several." };
         var includeInternals = new Option<bool>("--include-internals") { Description = "Include internal API in the model." };
-        var command = new Command("render", "Render the project's API model through a user Handlebars template (e.g. TypeScript interfaces of the public records).");
+        var command = new Command("render", "Render the project's API model through a user Scriban template (e.g. TypeScript interfaces of the public records).");
         command.Arguments.Add(template);
         foreach (var option in new Option[] { project, assembly, output, configuration, framework, includeInternals }) command.Options.Add(option);
 
@@ -70,7 +70,7 @@ internal sealed class RenderRun(TextWriter stdout, TextWriter stderr)
         var diagnostics = new DiagnosticBag();
         var model = new RoslynApiExtractor().Extract(inputs, options, diagnostics, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        var result = new UserTemplateRenderer().RenderToFile(template, output, model, diagnostics, projectName: inputs.ProjectName);
+        var result = new UserTemplateRenderer().RenderToFile(template, output, model, diagnostics, projectName: inputs.ProjectName, cancellation: cancellationToken);
 
         foreach (var diagnostic in diagnostics.ToList())
             if (diagnostic.Severity != DiagnosticSeverity.Info) Print(diagnostic);

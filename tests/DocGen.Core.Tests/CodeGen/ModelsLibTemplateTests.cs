@@ -43,11 +43,25 @@ public sealed class ModelsLibTemplateTests(ModelsLibFixture fixture) : IClassFix
         var diagnostics = new DiagnosticBag();
 
         var result = new UserTemplateRenderer().RenderToFile(
-            Path.Combine(fixture.ProjectDir, "templates", "models.ts.hbs"), output, fixture.Model, diagnostics, projectName: fixture.Inputs.ProjectName);
+            Path.Combine(fixture.ProjectDir, "templates", "models.ts.sbn"), output, fixture.Model, diagnostics, projectName: fixture.Inputs.ProjectName);
 
         diagnostics.ToList().ShouldBeEmpty();
         result.ShouldNotBeNull();
         var expected = File.ReadAllText(Path.Combine(Fixtures.FixturesRoot, "Models.Lib", "expected", "models.ts")).Replace("\r\n", "\n");
+        File.ReadAllText(output).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void RenderToFile_ApiSummaryTemplateOverBuiltFixture_MatchesExpectedMarkdown()
+    {
+        var output = Path.Combine(fixture.ProjectDir, "obj", "api-summary.md");
+        var diagnostics = new DiagnosticBag();
+
+        new UserTemplateRenderer().RenderToFile(
+            Path.Combine(fixture.ProjectDir, "templates", "api-summary.md.sbn"), output, fixture.Model, diagnostics, projectName: fixture.Inputs.ProjectName);
+
+        diagnostics.ToList().ShouldBeEmpty();
+        var expected = File.ReadAllText(Path.Combine(Fixtures.FixturesRoot, "Models.Lib", "expected", "api-summary.md")).Replace("\r\n", "\n");
         File.ReadAllText(output).ShouldBe(expected);
     }
 

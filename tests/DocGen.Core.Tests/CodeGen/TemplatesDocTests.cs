@@ -13,8 +13,8 @@ public sealed class TemplatesDocTests
     [Fact]
     public void Doc_ListsEveryHelper()
     {
-        foreach (var helper in TemplateHelpers.Names)
-            Doc.ShouldContain("`" + helper + "`", customMessage: $"docs/templates-and-code.md lacks the helper {helper}");
+        foreach (var function in TemplateFunctions.Names)
+            Doc.ShouldContain("`" + function + "`", customMessage: $"docs/templates-and-code.md lacks the function {function}");
     }
 
     [Fact]
@@ -25,7 +25,7 @@ public sealed class TemplatesDocTests
         foreach (var property in views.SelectMany(v => v.GetProperties(BindingFlags.Public | BindingFlags.Instance)))
         {
             if (property.Name == "EqualityContract") continue;
-            var name = char.ToLowerInvariant(property.Name[0]) + property.Name[1..];
+            var name = Scriban.Runtime.StandardMemberRenamer.Default(property);
             Doc.ShouldContain(name, customMessage: $"docs/templates-and-code.md lacks {property.DeclaringType!.Name}.{name}");
         }
     }
@@ -35,20 +35,20 @@ public sealed class TemplatesDocTests
     {
         var view = TemplateViewModel.From(SampleApiModel.Create());
 
-        var text = new UserTemplateRenderer().Render("{{#each records}}{{#each properties}}{{type}};{{/each}}{{/each}}", "t.hbs", view, new DiagnosticBag());
+        var text = new UserTemplateRenderer().Render("{{ for r in records }}{{ for p in r.properties }}{{ p.type }};{{ end }}{{ end }}", "t.sbn", view, new DiagnosticBag());
 
         text.ShouldStartWith("Guid;IReadOnlyList<OrderLine>;string?;");
     }
 
     [Fact]
-    public void Render_EveryHelperName_IsRegistered()
+    public void Render_EveryFunctionName_IsRegistered()
     {
         var view = TemplateViewModel.From(SampleApiModel.Create());
-        foreach (var helper in TemplateHelpers.Names)
+        foreach (var function in TemplateFunctions.Names)
         {
             var diagnostics = new DiagnosticBag();
-            new UserTemplateRenderer().Render($"{{{{{helper} project project}}}}", "t.hbs", view, diagnostics);
-            diagnostics.ToList().ShouldNotContain(d => d.Message.Contains("cannot be resolved"), $"helper {helper} is not registered");
+            new UserTemplateRenderer().Render($"{{{{ {function} project }}}}", "t.sbn", view, diagnostics);
+            diagnostics.ToList().ShouldBeEmpty($"function {function} is not registered or fails on a string");
         }
     }
 }

@@ -14,15 +14,15 @@ public sealed class UserTemplateEmitterTests
     public void Emit_Items_ResolveAgainstProjectFolderAndOnlyDocGenOutputsAreListed()
     {
         using var temp = new TempDirectory();
-        temp.Write("proj/templates/enums.ts.hbs", "{{#each enums}}export type {{name}} = {{#each enumValues}}{{json name}}{{#unless @last}} | {{/unless}}{{/each}};\n{{/each}}");
-        temp.Write("proj/templates/count.txt.hbs", "{{types.length}}");
+        temp.Write("proj/templates/enums.ts.sbn", "{{ for e in enums }}export type {{ e.name }} = {{ for v in e.enum_values }}{{ json v.name }}{{ if !for.last }} | {{ end }}{{ end }};\n{{ end }}");
+        temp.Write("proj/templates/count.txt.sbn", "{{ types.size }}");
         var writer = new OutputWriter(temp.Combine("proj", "obj", "docgen"));
         var diagnostics = new DiagnosticBag();
         var inputs = new ProjectInputs { AssemblyPath = temp.Combine("proj", "bin", "P.dll"), ProjectPath = temp.Combine("proj", "P.csproj"), ProjectName = "P" };
         var emitter = new UserTemplateEmitter([
-            new UserTemplateItem("templates/enums.ts.hbs", "../web/enums.ts"),
-            new UserTemplateItem("templates/count.txt.hbs", "obj/docgen/templates/count.txt"),
-            new UserTemplateItem("templates/enums.ts.hbs", null),
+            new UserTemplateItem("templates/enums.ts.sbn", "../web/enums.ts"),
+            new UserTemplateItem("templates/count.txt.sbn", "obj/docgen/templates/count.txt"),
+            new UserTemplateItem("templates/enums.ts.sbn", null),
         ]);
 
         emitter.IsEnabled(new DocGenOptions()).ShouldBeTrue();
@@ -34,7 +34,7 @@ public sealed class UserTemplateEmitterTests
         summary.Files.ShouldBe([temp.Combine("proj", "obj", "docgen", "templates", "count.txt")], "the output outside obj/docgen is the user's and is never listed for cleaning");
         var d = diagnostics.ToList().ShouldHaveSingleItem();
         d.Id.ShouldBe("DG0705");
-        d.File.ShouldBe("templates/enums.ts.hbs");
+        d.File.ShouldBe("templates/enums.ts.sbn");
     }
 
     [Fact]

@@ -14,12 +14,16 @@ internal sealed partial class EmitRun : IDisposable
 {
     private readonly TempDirectory _dir = new("docgen-emit");
 
-    public EmitRun(ApiModel model, string? templatesDirectory = null, OutputFormats formats = OutputFormats.Html | OutputFormats.Markdown, string? projectPath = null)
+    public EmitRun(ApiModel model, string? templatesDirectory = null, OutputFormats formats = OutputFormats.Html | OutputFormats.Markdown, string? projectPath = null,
+        DocGen.Core.Emission.Manifest.DependencySet? dependencies = null)
     {
         var options = new DocGenOptions { OutputPath = _dir.Path, TemplatesDirectory = templatesDirectory, Formats = formats };
         var writer = new OutputWriter(_dir.Path);
         Diagnostics = new DiagnosticBag();
-        var context = new EmissionContext(model, new ProjectInputs { AssemblyPath = "Acme.dll", ProjectPath = projectPath }, options, writer, Diagnostics, CancellationToken.None);
+        var context = new EmissionContext(model, new ProjectInputs { AssemblyPath = "Acme.dll", ProjectPath = projectPath }, options, writer, Diagnostics, CancellationToken.None)
+        {
+            Dependencies = dependencies,
+        };
         IEmitter[] emitters = [new HtmlSiteEmitter(), new MarkdownEmitter()];
         foreach (var emitter in emitters.Where(e => e.IsEnabled(options))) emitter.Emit(context);
         writer.Complete();

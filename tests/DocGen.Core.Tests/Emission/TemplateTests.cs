@@ -9,8 +9,8 @@ public sealed class TemplateTests
     public void Emit_OverrideTemplateByName_ChangesOnlyThatTemplatesOutput()
     {
         using var templates = new TempDirectory("docgen-templates");
-        templates.Write("html/namespace.hbs", "<h1>Custom {{Name}}</h1>{{#each Groups}}{{#each Items}}<a href=\"{{Url}}\">{{Name}}</a>{{/each}}{{/each}}");
-        templates.Write("markdown/_badge.hbs", "[{{Label}}]\n");
+        templates.Write("html/namespace.sbn", "<h1>Custom {{ name }}</h1>{{ for g in groups }}{{ for t in g.items }}<a href=\"{{ t.url }}\">{{ t.name }}</a>{{ end }}{{ end }}");
+        templates.Write("markdown/_badge.sbn", "[{{ $1.label }}]\n");
         using var run = new EmitRun(SampleModel.Full(), templates.Path);
 
         var ns = run.Site("api/acme.shapes/index.html");
@@ -22,32 +22,47 @@ public sealed class TemplateTests
         run.Diagnostics.ToList().ShouldNotContain(d => d.Severity == DiagnosticSeverity.Error);
     }
 
-    [Fact]
-    public void Emit_OverrideThatDoesNotCompile_ReportsFileAndLineAndUsesBuiltIn()
+    [Theory]
+    [InlineData("type.scriban")]
+    [InlineData("type.sbn-html")]
+    public void Emit_OverrideWithOtherScribanExtension_IsUsed(string fileName)
     {
         using var templates = new TempDirectory("docgen-templates");
-        var file = templates.Write("html/type.hbs", "<h1>{{Name}}</h1>\n<ul>\n{{#each MemberGroups}}\n<li>{{Title}}</li>\n");
+        templates.Write("html/" + fileName, "<h1>Typed {{ name }}</h1>");
+        using var run = new EmitRun(SampleModel.Full(), templates.Path);
+
+        run.Site("api/acme.shapes/circle/index.html").ShouldContain("<h1>Typed Circle</h1>");
+        run.Diagnostics.ToList().ShouldNotContain(d => d.Id.StartsWith("DG020") && d.Id != "DG0203" && d.Id != "DG0204");
+    }
+
+    [Fact]
+    public void Emit_OverrideThatDoesNotParse_ReportsFileLineAndColumnAndUsesBuiltIn()
+    {
+        using var templates = new TempDirectory("docgen-templates");
+        var file = templates.Write("html/type.sbn", "<h1>{{ name }}</h1>\n<ul>\n{{ for g in member_groups }}\n<li>{{ g.title }}</li>\n");
         using var run = new EmitRun(SampleModel.Full(), templates.Path);
 
         var error = run.Diagnostics.ToList().Where(d => d.Severity == DiagnosticSeverity.Error).ShouldHaveSingleItem();
         error.Id.ShouldBe("DG0201");
-        error.Severity.ShouldBe(DiagnosticSeverity.Error);
         error.File.ShouldBe(file);
-        error.Line.ShouldBe(3);
-        error.ToCanonicalString().ShouldStartWith($"{file}(3): error DG0201:");
+        error.Line.ShouldBe(4); // Scriban's span: the last statement of the block that has no end
+        error.Column.ShouldNotBeNull();
+        error.Message.ShouldContain("<end>");
+        error.ToCanonicalString().ShouldStartWith($"{file}(4,{error.Column}): error DG0201:");
         run.Site("api/acme.shapes/circle/index.html").ShouldContain("<h1><span class=\"kind\">class</span> Circle</h1>");
     }
 
     [Fact]
-    public void Emit_OverrideWithUnclosedMustache_ReportsHandlebarsPosition()
+    public void Emit_OverrideWithStrayBrace_ReportsItsPosition()
     {
         using var templates = new TempDirectory("docgen-templates");
-        var file = templates.Write("markdown/member.hbs", "# {{Name}}\n\nText {{Type.Name\nmore\n");
+        var file = templates.Write("markdown/member.sbn", "# {{ name }}\n\nText {{ type.name }\nmore\n");
         using var run = new EmitRun(SampleModel.Full(), templates.Path);
 
         var error = run.Diagnostics.ToList().Where(d => d.Id == "DG0201").ShouldHaveSingleItem();
         error.File.ShouldBe(file);
         error.Line.ShouldBe(3);
+        error.Column.ShouldBe(19); // the stray '}'
         run.Markdown("api/acme.shapes/shape/area.md").ShouldContain("# Shape.Area method");
     }
 
@@ -55,55 +70,48 @@ public sealed class TemplateTests
     public void Emit_OverrideFailingAtRuntime_ReportsOnceWithLineAndFallsBack()
     {
         using var templates = new TempDirectory("docgen-templates");
-        var file = templates.Write("html/member.hbs", "<h1>{{Name}}</h1>\n\n{{shout Name}}\n");
+        var file = templates.Write("html/member.sbn", "<h1>{{ name }}</h1>\n\n{{ shout name }}\n");
         using var run = new EmitRun(SampleModel.Full(), templates.Path);
 
         var error = run.Diagnostics.ToList().Where(d => d.Id == "DG0202").ShouldHaveSingleItem();
         error.File.ShouldBe(file);
         error.Line.ShouldBe(3);
+        error.Column.ShouldBe(4);
         error.Message.ShouldContain("shout");
         run.Site("api/acme.shapes/shape/area.html").ShouldContain("2 overloads");
     }
 
-    [Theory]
-    [InlineData("A\n{{> badge Badge}}\n{{#if Flag}}\nB\n{{/if}}\nC")] // standalone with a context, then a standalone block
-    [InlineData("A\n{{> badge}}\n{{#if Flag}}\nB\n{{/if}}\nC")] // standalone without a context
-    [InlineData("A {{> badge Badge}} B {{> badge Badge}}\nC")] // inside a line, twice
-    [InlineData("{{#each Items}}- {{> badge this}}\n{{/each}}")] // in a loop, on `this`
-    [InlineData("  {{> badge Badge}}\nA")] // indented standalone: left as a partial call
-    [InlineData("{{> badge Badge}}")] // the whole template, no newline
-    public void Render_InlinedPartials_MatchHandlebarsPartials(string page)
+    [Fact]
+    public void Emit_OverrideWithMisspeltField_IsAnErrorNotAHole()
     {
-        // Partial calls are inlined for speed; the output must stay what Handlebars' own partials give.
-        const string badge = "{{#if Label}}[{{Label}}]{{/if}}\n{{#if Title}}({{Title}}){{/if}}";
         using var templates = new TempDirectory("docgen-templates");
-        templates.Write("markdown/_badge.hbs", badge + "\n");
-        templates.Write("markdown/member.hbs", page);
-        var diagnostics = new DiagnosticBag();
-        var store = DocGen.Core.Emission.Rendering.TemplateStore.Load("markdown", templates.Path, null, diagnostics, reportShared: true);
-        var model = new
-        {
-            Flag = true,
-            Label = "outer",
-            Title = "",
-            Badge = new { Label = "source", Title = "From source" },
-            Items = new object[] { new { Label = "a", Title = "t" }, new { Label = "", Title = "u" } },
-        };
+        var file = templates.Write("html/namespace.sbn", "<h1>{{ nmae }}</h1>");
+        using var run = new EmitRun(SampleModel.Full(), templates.Path);
 
-        var reference = HandlebarsDotNet.Handlebars.Create();
-        reference.RegisterTemplate("badge", badge);
-        var expected = new StringWriter();
-        reference.Compile(new StringReader(page))(expected, model);
+        var error = run.Diagnostics.ToList().Where(d => d.Id == "DG0202").ShouldHaveSingleItem();
+        error.File.ShouldBe(file);
+        error.Message.ShouldContain("nmae");
+        run.Site("api/acme.shapes/index.html").ShouldContain("<h1><span class=\"kind\">namespace</span> Acme.Shapes</h1>");
+    }
 
-        store.Render("member", model, "test").ShouldBe(expected.ToString());
-        diagnostics.ToList().ShouldBeEmpty();
+    [Fact]
+    public void Emit_OverrideThatNeverEnds_IsStoppedAndFallsBack()
+    {
+        using var templates = new TempDirectory("docgen-templates");
+        var file = templates.Write("html/_badge.sbn", "{{ for i in 0..100000000 }}{{ end }}");
+        using var run = new EmitRun(SampleModel.Full(), templates.Path);
+
+        var error = run.Diagnostics.ToList().Where(d => d.Id == "DG0202").ShouldHaveSingleItem();
+        error.File.ShouldBe(file);
+        error.Message.ShouldContain("LoopLimit");
+        run.Site("api/acme.shapes/circle/index.html").ShouldContain("<span class=\"badge badge-source\"");
     }
 
     [Fact]
     public void Emit_PartialOverrideFailingAtRuntime_ReportsItsLineAndFallsBack()
     {
         using var templates = new TempDirectory("docgen-templates");
-        var file = templates.Write("html/_badge.hbs", "<b>\n{{shout Label}}</b>");
+        var file = templates.Write("html/_badge.sbn", "<b>\n{{ shout $1.label }}</b>");
         using var run = new EmitRun(SampleModel.Full(), templates.Path);
 
         var error = run.Diagnostics.ToList().Where(d => d.Id == "DG0202").ShouldHaveSingleItem();
@@ -113,11 +121,76 @@ public sealed class TemplateTests
     }
 
     [Fact]
+    public void Emit_OverrideIncludingUnknownPartial_NamesTheKnownOnes()
+    {
+        using var templates = new TempDirectory("docgen-templates");
+        var file = templates.Write("html/index.sbn", "<h1>{{ title }}</h1>\n{{ include 'footer' }}");
+        using var run = new EmitRun(SampleModel.Full(), templates.Path);
+
+        var error = run.Diagnostics.ToList().Where(d => d.Id == "DG0202").ShouldHaveSingleItem();
+        error.File.ShouldBe(file);
+        error.Line.ShouldBe(2);
+        error.Message.ShouldContain("footer");
+        error.Message.ShouldContain("badge, docs, header, namespaces, sidebar");
+        run.Site("index.html").ShouldContain("<h2>Namespaces</h2>");
+    }
+
+    [Fact]
+    public void Emit_OverrideOfPartial_IsUsedByBuiltInPagesThroughInclude()
+    {
+        using var templates = new TempDirectory("docgen-templates");
+        templates.Write("html/_badge.sbn", "<i data-kind=\"{{ $1.label }}\">{{ $1.text }}</i>\n");
+        using var run = new EmitRun(SampleModel.Full(), templates.Path);
+
+        var type = run.Site("api/acme.shapes/circle/index.html");
+        type.ShouldContain("<i data-kind=\"source\">source</i></p>"); // the final newline of a partial file is dropped
+        type.ShouldNotContain("class=\"badge badge-");
+        run.Diagnostics.ToList().ShouldNotContain(d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Fact]
+    public void Emit_DependenciesOverride_SeesThePackagesNotPreRenderedMarkup()
+    {
+        using var templates = new TempDirectory("docgen-templates");
+        templates.Write("markdown/dependencies.sbn", "{{ for p in direct }}- {{ p.id }} {{ p.version }} ({{ p.license }}){{ end }}\n{{ projects.size }} projects\n");
+        var dependencies = new DocGen.Core.Emission.Manifest.DependencySet
+        {
+            ProjectName = "Acme",
+            TargetFramework = "net10.0",
+            Dependencies =
+            [
+                new DocGen.Core.Emission.Manifest.ResolvedDependency
+                {
+                    Id = "Json_Lib", Version = "2.0.1", IsDirect = true,
+                    License = new DocGen.Core.Emission.Manifest.PackageLicense(DocGen.Core.Emission.Manifest.LicenseKind.Expression, "MIT", null),
+                },
+            ],
+        };
+        using var run = new EmitRun(SampleModel.Full(), templates.Path, dependencies: dependencies);
+
+        var page = run.Markdown("dependencies.md");
+        page.ShouldContain("- Json\\_Lib 2.0.1 (MIT)\n0 projects\n"); // plain text, escaped by the Markdown template
+        run.Site("dependencies.html").ShouldContain("<h2>Direct packages</h2>"); // the site still uses the built-in one
+        run.Diagnostics.ToList().ShouldNotContain(d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Fact]
+    public void Emit_AssigningToAModelField_IsAnError()
+    {
+        using var templates = new TempDirectory("docgen-templates");
+        templates.Write("html/index.sbn", "{{ title = \"x\" }}{{ title }}");
+        using var run = new EmitRun(SampleModel.Full(), templates.Path);
+
+        run.Diagnostics.ToList().Where(d => d.Id == "DG0202").ShouldHaveSingleItem();
+    }
+
+    [Fact]
     public void Emit_UnknownOverrideAndMissingFolder_AreReported()
     {
         using var templates = new TempDirectory("docgen-templates");
-        templates.Write("html/typo.hbs", "x");
-        templates.Write("type.hbs", "x");
+        templates.Write("html/typo.sbn", "x");
+        templates.Write("type.sbn", "x");
+        templates.Write("html/README.md", "notes");
         using (var run = new EmitRun(SampleModel.Full(), templates.Path))
         {
             run.Diagnostics.ToList().Count(d => d.Id == "DG0206").ShouldBe(2);
@@ -125,6 +198,22 @@ public sealed class TemplateTests
         using var missing = new EmitRun(SampleModel.Full(), Path.Combine(templates.Path, "nope"));
         missing.Diagnostics.ToList().Where(d => d.Id == "DG0205").ShouldHaveSingleItem();
         missing.Site("index.html").ShouldContain("Acme.Shapes");
+    }
+
+    [Fact]
+    public void Emit_HandlebarsOverride_IsAnErrorPointingAtTheMigrationAndIgnored()
+    {
+        using var templates = new TempDirectory("docgen-templates");
+        var file = templates.Write("html/type.hbs", "<h1>{{Name}}</h1>");
+        using var run = new EmitRun(SampleModel.Full(), templates.Path);
+
+        var error = run.Diagnostics.ToList().Where(d => d.Severity == DiagnosticSeverity.Error).ShouldHaveSingleItem();
+        error.Id.ShouldBe("DG0208");
+        error.Severity.ShouldBe(DiagnosticSeverity.Error);
+        error.File.ShouldBe(file);
+        error.Message.ShouldContain("type.sbn");
+        error.Message.ShouldContain("docs/templates.md");
+        run.Site("api/acme.shapes/circle/index.html").ShouldContain("<h1><span class=\"kind\">class</span> Circle</h1>");
     }
 
     [Fact]
@@ -182,6 +271,37 @@ public sealed class TemplateTests
             System.Text.RegularExpressions.Regex.Matches(html, "<a href=\"\\.\\./\\.\\./big\\.ns[0-9]+/index\\.html\"").Select(m => m.Value).Distinct().Count().ShouldBe(19); // every other namespace
             html.ShouldContain("<a href=\"../index.html\""); // and its own
         }
+    }
+}
+
+/// <summary>The worked examples of docs/templates.md are real files that render.</summary>
+public sealed class TemplateExampleTests
+{
+    private static readonly string Docs = File.ReadAllText(Path.Combine(DocGen.Tests.Shared.Fixtures.RepositoryRoot, "docs", "templates.md"));
+
+    [Fact]
+    public void Emit_CustomHomePageExample_RendersInsideTheLayout()
+    {
+        var folder = Path.Combine(DocGen.Tests.Shared.Fixtures.FixturesRoot, "templates");
+        var model = SampleModel.Of(SampleModel.Type("Acme", "Good", summary: "Fine."), SampleModel.Type("Acme", "Better", summary: "Finer."), SampleModel.Type("Acme.Bare", "Raw"));
+        using var run = new EmitRun(model, folder);
+
+        var home = run.Site("index.html");
+        home.ShouldContain("<p class=\"lead\">3 types in 2 namespaces, 66.7% documented (<a href=\"coverage.html\">details</a>).</p>");
+        home.ShouldContain("<ul class=\"namespace-cards\">\n  <li>\n    <a href=\"api/acme/index.html\">Acme</a>\n    <span class=\"meter\" style=\"--p:100\"></span>\n    2 types\n  </li>\n");
+        home.ShouldContain("  <li class=\"needs-docs\">\n    <a href=\"api/acme.bare/index.html\">Acme.Bare</a>\n    <span class=\"meter\" style=\"--p:0\"></span>\n    1 type\n  </li>\n</ul>");
+        home.ShouldContain("<main id=\"content\">");
+        run.Diagnostics.ToList().ShouldNotContain(d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Theory]
+    [InlineData("templates/html/index.sbn")]
+    [InlineData("Models.Lib/templates/models.ts.sbn")]
+    [InlineData("Models.Lib/templates/api-summary.md.sbn")]
+    public void Docs_WorkedExample_QuotesTheTestedTemplate(string fixture)
+    {
+        var text = File.ReadAllText(Path.Combine(DocGen.Tests.Shared.Fixtures.FixturesRoot, fixture)).Replace("\r\n", "\n").TrimEnd();
+        Docs.Replace("\r\n", "\n").ShouldContain(text, customMessage: $"docs/templates.md must show {fixture} as it is");
     }
 }
 

@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
 using System.Xml.Linq;
 using DocGen.Core.Emission.Manifest;
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace DocGen.Core.Tests.Manifest;
 
@@ -46,7 +49,10 @@ public sealed class DependenciesPageTests
         var markdown = DependenciesPage.RenderMarkdown(HostileSet());
 
         markdown.ShouldNotContain("<script>");
-        markdown.ShouldNotContain("](javascript:");
+        // Parsed as GitHub renders it: no HTML and no link but the package's own.
+        var document = Markdown.Parse(markdown, new MarkdownPipelineBuilder().UseAdvancedExtensions().Build());
+        document.Descendants<HtmlInline>().ShouldBeEmpty();
+        document.Descendants<LinkInline>().Select(l => l.Url).ShouldBe(["https://example.org/a%28b%29%3Cc%3E%7Cd"]);
         var row = markdown.Split('\n').Single(l => l.StartsWith("| [Evil", StringComparison.Ordinal));
         // Four cells: every pipe inside a value is escaped.
         row.Replace("\\|", "", StringComparison.Ordinal).Count(c => c == '|').ShouldBe(5);

@@ -19,12 +19,12 @@ public sealed class HtmlSiteEmitter : IEmitter
         // Assets first: a page that fails never leaves the site without its style and scripts.
         // Assets are overridable like templates: {TemplatesDirectory}/html/assets/docgen.css replaces the built-in style.
         var overrides = context.Options.TemplatesDirectory is { } dir ? Path.Combine(dir, "html", "assets") : null;
-        foreach (var asset in TemplateStore.AssetNames())
+        foreach (var asset in TemplateSources.AssetNames())
         {
             var custom = overrides is null ? null : Path.Combine(overrides, asset);
-            context.Writer.Write("site/assets/" + asset, custom is not null && File.Exists(custom) ? File.ReadAllBytes(custom) : TemplateStore.ReadAsset(asset));
+            context.Writer.Write("site/assets/" + asset, custom is not null && File.Exists(custom) ? File.ReadAllBytes(custom) : TemplateSources.ReadAsset(asset));
         }
-        var (pages, links, _) = PageRenderer.Emit(context, new PageFormat("html", "site", ".html", null, true,
+        var (pages, links, _) = PageRenderer.Emit(context, new PageFormat("html", "site", ".html", OutputEscaper.Html, true,
             (resolver, diagnostics) => new DocHtmlRenderer(resolver, diagnostics)));
         context.Writer.WriteText("site/" + SearchIndex.FileName, SearchIndex.Build(pages, links));
     }

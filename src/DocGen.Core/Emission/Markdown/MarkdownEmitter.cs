@@ -18,7 +18,7 @@ public sealed class MarkdownEmitter : IEmitter
     {
         // When the site is written too, it reports unresolved crefs; reporting them here as well would double every warning.
         var reports = !context.Options.Formats.HasFlag(OutputFormats.Html);
-        PageRenderer.Emit(context, new PageFormat("markdown", "markdown", ".md", new MarkdownTextEncoder(), reports,
+        PageRenderer.Emit(context, new PageFormat("markdown", "markdown", ".md", OutputEscaper.Markdown, reports,
             (links, diagnostics) => new DocMarkdownRenderer(links, diagnostics)));
     }
 }

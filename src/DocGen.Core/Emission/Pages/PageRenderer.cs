@@ -1,5 +1,4 @@
 using DocGen.Core.Emission.Rendering;
-using HandlebarsDotNet;
 
 namespace DocGen.Core.Emission.Pages;
 
@@ -7,14 +6,14 @@ namespace DocGen.Core.Emission.Pages;
 /// <param name="Kind">Template folder: <c>html</c> or <c>markdown</c>.</param>
 /// <param name="Folder">Output folder under the root: <c>site</c> or <c>markdown</c>.</param>
 /// <param name="Extension">Page extension with the dot.</param>
-/// <param name="Encoder">Escaping of <c>{{value}}</c> in templates; null for Handlebars' HTML escaping.</param>
+/// <param name="Escaper">Escaping of every <c>{{ value }}</c> in this format's templates.</param>
 /// <param name="CreateRenderer">Makes the doc renderer of this format.</param>
 /// <param name="ReportsDocProblems">Whether this output reports unresolved crefs and dropped links (only one output should, or each would be reported twice).</param>
 internal sealed record PageFormat(
     string Kind,
     string Folder,
     string Extension,
-    ITextEncoder? Encoder,
+    OutputEscaper Escaper,
     bool ReportsDocProblems,
     Func<LinkResolver, Diagnostics.DiagnosticBag?, DocRenderer> CreateRenderer);
 
@@ -28,7 +27,7 @@ internal static class PageRenderer
         var docDiagnostics = format.ReportsDocProblems ? context.Diagnostics : null;
         var links = new LinkResolver(pages, format.Extension, docDiagnostics);
         var renderer = format.CreateRenderer(links, docDiagnostics);
-        var templates = TemplateStore.Load(format.Kind, context.Options.TemplatesDirectory, format.Encoder, context.Diagnostics, reportShared: format.ReportsDocProblems);
+        var templates = TemplateStore.Load(format.Kind, context.Options.TemplatesDirectory, format.Escaper, context.Diagnostics, reportShared: format.ReportsDocProblems, context.CancellationToken);
         var projectFolder = context.Inputs.ProjectPath is { } project ? Path.GetDirectoryName(Path.GetFullPath(project)) : null;
         var builder = new PageModelBuilder(context.Model, pages, renderer, projectFolder);
 
@@ -75,9 +74,7 @@ internal static class PageRenderer
         {
             IndexPage => ("index", (object)builder.Index(page), builder.SiteName),
             CoveragePage => ("coverage", builder.Coverage(page), "Documentation coverage"),
-            DependenciesSitePage deps => ("dependencies", new DependenciesView(format.Kind == "html"
-                ? Manifest.DependenciesPage.RenderHtmlBody(deps.Set)
-                : Manifest.DependenciesPage.RenderMarkdown(deps.Set)), "Dependencies"),
+            DependenciesSitePage deps => ("dependencies", Manifest.DependenciesPage.View(deps.Set), "Dependencies"),
             NamespacePage ns => ("namespace", builder.Namespace(ns), $"{PageModelBuilder.DisplayNamespace(ns.Name)} namespace"),
             TypePage tp => ("type", builder.Type(tp), $"{tp.Type.QualifiedName} {PageModelBuilder.TypeKindLabel(tp.Type.Kind)}"),
             MemberPage mp => ("member", builder.Member(mp), $"{mp.Type.QualifiedName}.{mp.Name} {PageModelBuilder.MemberKindLabel(mp.Members[0].Kind)}"),
@@ -86,7 +83,7 @@ internal static class PageRenderer
         var label = links.FileOf(page);
         var body = templates.Render(template, model, label);
         var text = templates.Render("layout", builder.Layout(page, title, body), label);
-        if (format.Encoder is MarkdownTextEncoder) text = MarkdownText.Tidy(text);
+        if (format.Escaper == OutputEscaper.Markdown) text = MarkdownText.Tidy(text);
         context.Writer.WriteText(format.Folder + "/" + label, text);
     }
 }

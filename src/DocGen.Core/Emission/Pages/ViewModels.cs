@@ -1,10 +1,10 @@
 namespace DocGen.Core.Emission.Pages;
 
-// What templates see. Fields documented as "rendered" hold markup that DocGen produced and escaped
-// itself (use {{{triple-stash}}}); every other string is raw text (use {{double-stash}}, which escapes).
-// docs/templates.md lists these fields for template authors: keep it in step.
+// What templates see, with snake_case names (QualifiedName → qualified_name). Fields documented as "rendered"
+// hold markup that DocGen produced and escaped itself ({{ raw field }}); every other string is raw text, which
+// {{ field }} escapes. docs/templates.md lists these fields for template authors: keep it in step.
 
-/// <summary>A name and a URL relative to the current page (raw; both are escaped by <c>{{…}}</c>).</summary>
+/// <summary>A name and a URL relative to the current page (raw; both are escaped by <c>{{ … }}</c>).</summary>
 public sealed record LinkView(string Name, string Url, bool Current = false);
 
 /// <summary>Provenance badge: <c>Label</c> is the CSS-safe kind (source, inherited, generated, fallback, missing).</summary>
@@ -26,8 +26,26 @@ public sealed record LayoutView(
     string Generator,
     LinkView? Dependencies = null);
 
-/// <summary><c>dependencies</c>: the package dependencies page; <c>Content</c> is rendered (escaped by DocGen).</summary>
-public sealed record DependenciesView(string Content);
+/// <summary>
+/// <c>dependencies</c>: the packages of the documented target framework, its project references and the graph.
+/// Every string comes from the packages' <c>.nuspec</c> files and is untrusted raw text; only <c>GraphSvg</c> is rendered.
+/// </summary>
+public sealed record DependenciesView(
+    string ProjectName,
+    string TargetFramework,
+    string? Incomplete,
+    IReadOnlyList<PackageView> Direct,
+    IReadOnlyList<PackageView> Transitive,
+    IReadOnlyList<ProjectReferenceView> Projects,
+    string SbomSpecVersion,
+    string GraphSvg,
+    string Mermaid);
+
+/// <summary>A package: <c>Url</c> (the project's site) and <c>LicenseUrl</c> are http(s) URLs or null; <c>Unresolved</c> says why its nuspec could not be read.</summary>
+public sealed record PackageView(string Id, string Version, string? Url, string License, string? LicenseUrl, string? Unresolved, string Description);
+
+/// <summary>A project reference: <c>Path</c> relative to the documented project.</summary>
+public sealed record ProjectReferenceView(string Name, string Version, string Path);
 
 /// <summary>The rendered sections of one doc comment.</summary>
 public sealed record DocsView(

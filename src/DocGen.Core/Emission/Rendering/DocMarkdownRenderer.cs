@@ -2,7 +2,6 @@ using System.Text;
 using DocGen.Core.Diagnostics;
 using DocGen.Core.Emission.Pages;
 using DocGen.Core.Model;
-using HandlebarsDotNet;
 
 namespace DocGen.Core.Emission.Rendering;
 
@@ -139,7 +138,15 @@ internal static class MarkdownText
         // Pipes end table cells even inside code spans (GFM), so escape them.
         flat = flat.Replace("|", "\\|");
         if (!flat.Contains('`')) return "`" + flat + "`";
-        return "`` " + flat + " ``";
+        // The delimiter must be a backtick run that does not occur in the text, padded so edge backticks stay content.
+        var longest = 0;
+        for (int i = 0, run = 0; i < flat.Length; i++)
+        {
+            run = flat[i] == '`' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+        var fence = new string('`', longest + 1);
+        return fence + " " + flat + " " + fence;
     }
 
     /// <summary>
@@ -177,20 +184,4 @@ internal static class MarkdownText
 
     /// <summary>A link destination: spaces and parentheses encoded so the link stays one token.</summary>
     public static string Url(string url) => url.Replace(" ", "%20").Replace("(", "%28").Replace(")", "%29").Replace("<", "%3C").Replace(">", "%3E");
-}
-
-/// <summary>Handlebars encoder for Markdown templates: <c>{{value}}</c> is Markdown-escaped, <c>{{{value}}}</c> is raw.</summary>
-internal sealed class MarkdownTextEncoder : ITextEncoder
-{
-    public void Encode(StringBuilder? text, TextWriter target) => target.Write(MarkdownText.Escape(text?.ToString() ?? ""));
-
-    public void Encode(string? text, TextWriter target) => target.Write(MarkdownText.Escape(text ?? ""));
-
-    public void Encode<T>(T? text, TextWriter target) where T : IEnumerator<char>
-    {
-        if (text is null) return;
-        var sb = new StringBuilder();
-        while (text.MoveNext()) sb.Append(text.Current);
-        target.Write(MarkdownText.Escape(sb.ToString()));
-    }
 }

@@ -1,346 +1,179 @@
-using System.Text.RegularExpressions;
+using System.Collections.Concurrent;
 using DocGen.Core.Diagnostics;
-using HandlebarsDotNet;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
 
 namespace DocGen.Core.Emission.Rendering;
 
 /// <summary>
-/// The Handlebars templates of one output kind (<c>html</c> or <c>markdown</c>): the embedded defaults,
-/// each replaced by a same-named file under <c>{TemplatesDirectory}/{kind}/</c> when there is one.
-/// Files whose name starts with <c>_</c> are partials (<c>_header.hbs</c> → <c>{{&gt; header}}</c>).
+/// The Scriban templates of one output kind (<c>html</c> or <c>markdown</c>): the embedded defaults, each
+/// replaced by a same-named file under <c>{TemplatesDirectory}/{kind}/</c> when there is one. Files whose name
+/// starts with <c>_</c> are partials, rendered by <c>{{ include 'badge' item.badge }}</c>.
 /// </summary>
 /// <remarks>
-/// Each template is compiled once and its delegate reused (rendering is thread-safe). A template that
-/// does not compile or fails while rendering is reported with its file and line, and the embedded
-/// template takes its place, so a broken override never stops the run.
+/// Every template is parsed once; pages render from many threads, each render in a context of its own
+/// (contexts are pooled: creating one costs about 20 KB, which on a large site was gigabytes). A user's
+/// template that does not parse is reported with its file, line and column and the built-in one is used; one
+/// that fails while rendering (or runs past <see cref="TemplateLimits.PageRender"/>) is reported once and
+/// replaced by the built-in one from then on, so a broken override never stops the run.
 /// </remarks>
-internal sealed partial class TemplateStore
+internal sealed class TemplateStore
 {
-    private const string ResourcePrefix = "DocGen.Templates/";
-    private readonly IHandlebars _handlebars;
+    private readonly OutputEscaper _escaper;
     private readonly DiagnosticBag _diagnostics;
-    private readonly Dictionary<string, Entry> _templates = new(StringComparer.Ordinal);
-    private readonly HashSet<(string File, int? Line, string Message)> _reportedRuntimeErrors = [];
+    private readonly CancellationToken _cancellation;
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Template> _byFile = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
+    private readonly ConcurrentBag<PageContext> _contexts = [];
+    private readonly PartialMemo _memo = new();
+    private readonly string _partialNames;
+    private bool _usesOverrides;
 
-    private TemplateStore(IHandlebars handlebars, DiagnosticBag diagnostics)
+    private TemplateStore(OutputEscaper escaper, DiagnosticBag diagnostics, CancellationToken cancellation, IEnumerable<string> names)
     {
-        _handlebars = handlebars;
+        _escaper = escaper;
         _diagnostics = diagnostics;
+        _cancellation = cancellation;
+        _partialNames = string.Join(", ", names.Where(n => n.StartsWith('_')).Select(n => n[1..]).Order(StringComparer.Ordinal));
     }
 
-    /// <summary>Loads and compiles the templates of <paramref name="kind"/>.</summary>
+    /// <summary>Loads and parses the templates of <paramref name="kind"/>.</summary>
     /// <param name="kind"><c>html</c> or <c>markdown</c>: the folder under Templates/.</param>
     /// <param name="overridesDirectory">The user's templates folder, or null.</param>
-    /// <param name="encoder">Escapes <c>{{value}}</c>; null keeps Handlebars' HTML escaping.</param>
+    /// <param name="escaper">Escapes every <c>{{ value }}</c>.</param>
     /// <param name="diagnostics">Receives template errors.</param>
     /// <param name="reportShared">Whether this store reports problems of the folder itself (a missing folder), so two stores do not report them twice.</param>
-    public static TemplateStore Load(string kind, string? overridesDirectory, ITextEncoder? encoder, DiagnosticBag diagnostics, bool reportShared)
+    /// <param name="cancellation">The run's cancellation; it also stops a render in progress.</param>
+    /// <exception cref="InvalidOperationException">A built-in template does not parse (a bug in DocGen).</exception>
+    public static TemplateStore Load(string kind, string? overridesDirectory, OutputEscaper escaper, DiagnosticBag diagnostics, bool reportShared, CancellationToken cancellation = default)
     {
-        // Numbers (coverage percentages) must not depend on the machine's culture.
-        var configuration = new HandlebarsConfiguration { FormatProvider = System.Globalization.CultureInfo.InvariantCulture };
-        if (encoder is not null) configuration.TextEncoder = encoder;
-        var store = new TemplateStore(Handlebars.Create(configuration), diagnostics);
-
-        var builtIn = EmbeddedTemplates(kind);
-        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (overridesDirectory is not null)
+        var builtIn = TemplateSources.Embedded(kind);
+        var overrides = TemplateSources.Overrides(kind, overridesDirectory, builtIn.Keys, diagnostics, reportShared);
+        var store = new TemplateStore(escaper, diagnostics, cancellation, builtIn.Keys);
+        foreach (var (name, text) in builtIn.OrderBy(t => t.Key, StringComparer.Ordinal))
         {
-            if (!Directory.Exists(overridesDirectory))
+            var label = $"{kind}/{name}.sbn";
+            var template = TemplateCompiler.Parse(text, label);
+            if (template.HasErrors) throw new InvalidOperationException($"The built-in template {label} does not parse: {TemplateErrors.First(template)?.Message}");
+            var entry = new Entry(template);
+            store._byFile[label] = template;
+            store._texts[label] = text;
+            if (overrides.TryGetValue(name, out var file) && TemplateSources.ReadOverride(name, file, diagnostics) is { } userText)
             {
-                if (reportShared) diagnostics.Report(DiagnosticIds.TemplatesDirectoryNotFound, overridesDirectory, null, overridesDirectory);
-            }
-            else
-            {
-                var folder = Path.Combine(overridesDirectory, kind);
-                var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.hbs").Order(StringComparer.Ordinal) : Enumerable.Empty<string>();
-                foreach (var file in files)
+                var user = TemplateCompiler.Parse(userText, file);
+                if (TemplateErrors.First(user) is { } error)
+                    diagnostics.Add(DiagnosticIds.TemplateCompileError.Create(file, error.Line, file, error.Message) with { Column = error.Column });
+                else
                 {
-                    var name = Path.GetFileNameWithoutExtension(file);
-                    if (builtIn.ContainsKey(name)) overrides[name] = file;
-                    else diagnostics.Report(DiagnosticIds.UnknownTemplateOverride, file, null, file, string.Join(", ", builtIn.Keys.Order(StringComparer.Ordinal).Select(n => $"{kind}/{n}.hbs")));
-                }
-                if (reportShared)
-                    foreach (var file in Directory.GetFiles(overridesDirectory, "*.hbs").Order(StringComparer.Ordinal))
-                        diagnostics.Report(DiagnosticIds.UnknownTemplateOverride, file, null, file, "put overrides in the html/ or markdown/ subfolder");
-            }
-        }
-
-        // Partials first: a page template may reference them while compiling.
-        // Partial texts as compiled (the user's override or ours), the ones that are overrides, and ours alone (for the
-        // built-in fallback of each page, which must not contain the user's text).
-        var partialTexts = new Dictionary<string, string>(StringComparer.Ordinal);
-        var overriddenPartials = new HashSet<string>(StringComparer.Ordinal);
-        var builtInPartials = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in builtIn.Keys.OrderBy(n => n.StartsWith('_') ? 0 : 1).ThenBy(n => n, StringComparer.Ordinal))
-        {
-            var isPartial = name.StartsWith('_');
-            var entry = new Entry(name, $"{kind}/{name}.hbs", isPartial ? builtIn[name] : Inline(builtIn[name], builtInPartials));
-            if (overrides.TryGetValue(name, out var file))
-            {
-                var text = PartialText(name, File.ReadAllText(file));
-                if (store.TryCompileInlined(file, text, partialTexts, overriddenPartials, out var compiled, out _))
-                {
-                    entry.Primary = compiled;
-                    entry.PrimaryFile = file;
-                    entry.PrimaryText = text;
-                    entry.UsesOverride = true;
+                    entry.Override = user;
+                    store._byFile[file] = user;
+                    store._texts[file] = userText;
+                    store._usesOverrides = true;
                 }
             }
-            if (entry.Primary is null && store.TryCompileInlined(entry.BuiltInFile, builtIn[name], partialTexts, overriddenPartials, out var fallback, out var usesOverridden))
-            {
-                entry.Primary = fallback;
-                entry.UsesOverride = usesOverridden;
-            }
-            if (entry.Primary is null) continue; // our own template is broken: already reported
-            if (isPartial)
-            {
-                store._handlebars.RegisterTemplate(name[1..], entry.Primary);
-                partialTexts[name[1..]] = entry.PrimaryText ?? builtIn[name];
-                if (entry.PrimaryFile is not null) overriddenPartials.Add(name[1..]);
-                builtInPartials[name[1..]] = builtIn[name];
-            }
-            store._templates[name] = entry;
+            store._entries[name] = entry;
         }
         return store;
     }
 
-    /// <summary>
-    /// Compiles <paramref name="text"/> with its simple partial calls inlined (see <see cref="Inline"/>); when that
-    /// does not compile, compiles the text as written so the error points at the user's own line.
-    /// </summary>
-    private bool TryCompileInlined(string file, string text, IReadOnlyDictionary<string, string> partials, IReadOnlySet<string> overriddenPartials,
-        out HandlebarsTemplate<TextWriter, object, object>? compiled, out bool usesOverriddenPartial)
-    {
-        var used = new HashSet<string>(StringComparer.Ordinal);
-        var inlined = Inline(text, partials, used);
-        usesOverriddenPartial = used.Overlaps(overriddenPartials);
-        if (!ReferenceEquals(inlined, text))
-        {
-            try
-            {
-                compiled = _handlebars.Compile(new StringReader(inlined));
-                return true;
-            }
-            catch (Exception)
-            {
-                // Fall through: the text as written reports the error with the user's line numbers, or compiles.
-            }
-        }
-        return TryCompile(file, text, out compiled);
-    }
-
-    /// <summary>
-    /// Replaces <c>{{&gt; name}}</c> and <c>{{&gt; name Path}}</c> by the partial's text (the latter inside
-    /// <c>{{#with Path}}</c>). Same output, but Handlebars.Net allocates about 10 KB per partial call with a context
-    /// argument, which on a large site was the largest share of rendering time. Other partial forms (hash arguments,
-    /// dynamic names, partial blocks, whitespace control) are left as partial calls.
-    /// </summary>
-    private static string Inline(string text, IReadOnlyDictionary<string, string> partials, HashSet<string>? used = null, int depth = 0)
-    {
-        if (depth > 8 || !text.Contains("{{>", StringComparison.Ordinal)) return text;
-        return PartialCall().Replace(text, match =>
-        {
-            var name = match.Groups["name"].Value;
-            var (lead, trail) = (match.Groups["lead"], match.Groups["trail"]);
-            if (!partials.TryGetValue(name, out var body)) return match.Value;
-            used?.Add(name);
-            body = Inline(body, partials, used, depth + 1);
-            var path = match.Groups["path"];
-            // A call alone on its line is "standalone": Handlebars drops that line's newline. Inlined, the newline is
-            // kept in the text (so a block tag on the next line stays standalone too) and removed from the output by
-            // whitespace control ({{~…}}). Indented calls and partials ending in white space keep the partial call.
-            if (lead.Success && trail.Success)
-            {
-                if (lead.Length > 0 || body.Length == 0 || char.IsWhiteSpace(body[^1])) return match.Value;
-                return (path.Success ? "{{#with " + path.Value + "}}" + body + "\n{{~/with}}" : body + "\n{{~!}}") + trail.Value;
-            }
-            if (path.Success) body = "{{#with " + path.Value + "}}" + body + "{{/with}}";
-            return lead.Value + body + trail.Value;
-        });
-    }
-
-    /// <summary>Renders template <paramref name="name"/> (without <c>.hbs</c>) over <paramref name="model"/>.</summary>
+    /// <summary>Renders template <paramref name="name"/> (without extension) over <paramref name="model"/>.</summary>
     /// <param name="name">Template name, e.g. <c>type</c>.</param>
-    /// <param name="model">The data the template sees.</param>
+    /// <param name="model">The view model the template sees as its globals.</param>
     /// <param name="pageLabel">What is being rendered, for an error message.</param>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     public string Render(string name, object model, string pageLabel)
     {
-        if (!_templates.TryGetValue(name, out var entry)) return "";
-        var template = entry.Primary!;
-        try
+        var entry = _entries[name];
+        while (true)
         {
-            return Invoke(template, model);
-        }
-        // Other threads may be running the user's template when the first failure swaps it: they retry too.
-        catch (Exception ex) when (entry.UsesOverride)
-        {
-            lock (entry)
+            _cancellation.ThrowIfCancellationRequested();
+            var context = _contexts.TryTake(out var pooled) ? pooled : new PageContext(this);
+            // A cancellation source (and its timer) per render only when a user's template could run away.
+            using var limit = _usesOverrides ? CancellationTokenSource.CreateLinkedTokenSource(_cancellation) : null;
+            limit?.CancelAfter(TemplateLimits.PageRender);
+            try
             {
-                if (!entry.FellBack)
-                {
-                    var (file, line) = LocateRuntimeError(entry, ex.Message);
-                    // A broken partial is inlined into several pages: report it once.
-                    bool first;
-                    lock (_reportedRuntimeErrors) first = _reportedRuntimeErrors.Add((file, line, FirstLine(ex.Message)));
-                    if (first)
-                        _diagnostics.Report(DiagnosticIds.TemplateRenderError, file, line, file, pageLabel, FirstLine(ex.Message));
-                    entry.FellBack = true;
-                    if (TryCompile(entry.BuiltInFile, entry.BuiltInText, out var builtIn)) entry.Primary = builtIn;
-                }
+                context.Prepare(model, limit?.Token ?? _cancellation);
+                var text = entry.Active.Render(context);
+                context.Release();
+                _contexts.Add(context);
+                return text;
             }
-            return Invoke(entry.Primary!, model);
-        }
-    }
-
-    private static string Invoke(HandlebarsTemplate<TextWriter, object, object> template, object model)
-    {
-        // One buffer per thread, reused for every page: a growing StringWriter per render was a large share of the
-        // allocations on a big site. Rendering does not re-enter, and ToString copies before the next use.
-        var buffer = t_buffer ??= new System.Text.StringBuilder(16 * 1024);
-        buffer.Clear();
-        try
-        {
-            using var writer = new StringWriter(buffer, System.Globalization.CultureInfo.InvariantCulture);
-            template(writer, model);
-            return buffer.ToString();
-        }
-        finally
-        {
-            if (buffer.Capacity > MaxKeptBuffer) t_buffer = null; // do not keep one huge page's buffer alive
-        }
-    }
-
-    private const int MaxKeptBuffer = 1024 * 1024;
-
-    [ThreadStatic]
-    private static System.Text.StringBuilder? t_buffer;
-
-    private bool TryCompile(string file, string text, out HandlebarsTemplate<TextWriter, object, object>? compiled)
-    {
-        try
-        {
-            compiled = _handlebars.Compile(new StringReader(text));
-            return true;
-        }
-        catch (Exception ex)
-        {
-            var (line, column) = LocateCompileError(text, ex.Message);
-            _diagnostics.Add(DiagnosticIds.TemplateCompileError.Create(file, line, file, FirstLine(ex.Message)) with { Column = column });
-            compiled = null;
-            return false;
+            catch (ScriptRuntimeException ex)
+            {
+                // The failed context is dropped, whatever state the exception left it in.
+                _cancellation.ThrowIfCancellationRequested();
+                if (!FallBack(entry, ex, pageLabel)) throw;
+            }
         }
     }
 
     /// <summary>
-    /// Handlebars.Net puts a position in some messages ("Occured at: 2:5", zero-based line). For the
-    /// others, the first line whose prefix of the template fails with the same message is where the
-    /// problem starts (an unclosed block fails from its opening line on).
+    /// Stops using the user's template that caused <paramref name="error"/>: the one the error points into, else the
+    /// page's own override (it called a built-in partial wrongly, or ran out of time elsewhere). Reports it once.
     /// </summary>
-    private (int? Line, int? Column) LocateCompileError(string text, string message)
+    /// <returns>False when no user template is to blame (the error is DocGen's own).</returns>
+    private bool FallBack(Entry page, ScriptRuntimeException error, string pageLabel)
     {
-        // "Reached end of template…" positions point at the end: the prefix search finds the opening instead.
-        var match = OccurredAt().Match(message);
-        if (match.Success && !message.StartsWith("Reached end", StringComparison.Ordinal))
-            return (int.Parse(match.Groups[1].Value) + 1, int.Parse(match.Groups[2].Value) + 1);
-        var lines = text.Split('\n');
-        var probe = Handlebars.Create();
-        int? same = null, firstHard = null;
-        for (var i = 1; i <= lines.Length && same is null; i++)
+        var file = error.Span.FileName;
+        // Renders on other threads may fail on the same template after it was replaced: they retry with the built-in one.
+        var culprit = _entries.Values.FirstOrDefault(e => e.Override is not null && e.Override.SourceFilePath == file)
+            ?? (page.Override is not null ? page : null);
+        if (culprit is null) return false;
+        lock (culprit)
         {
-            try { probe.Compile(string.Join('\n', lines[..i])); }
-            catch (Exception ex)
-            {
-                if (FirstLine(ex.Message) == FirstLine(message)) same = i;
-                // A block still open at a prefix's end may close later; any other failure cannot be fixed by later lines.
-                else if (firstHard is null && !ex.Message.Contains("block expression", StringComparison.Ordinal)) firstHard = i;
-            }
+            if (culprit.FellBack) return true; // another page reported it first
+            var userFile = culprit.Override!.SourceFilePath ?? "";
+            var at = TemplateErrors.Locate(error, userFile);
+            var message = error is ScriptAbortException ? $"it ran longer than {TemplateLimits.PageRender.TotalSeconds:0} s" : at.Message;
+            _diagnostics.Add(DiagnosticIds.TemplateRenderError.Create(userFile, at.Line, userFile, pageLabel, message) with { Column = at.Column });
+            culprit.FellBack = true;
         }
-        if (firstHard is not null && (same is null || firstHard < same)) return (firstHard, null);
-        if (same is not null) return (same, null);
-        return match.Success ? (int.Parse(match.Groups[1].Value) + 1, int.Parse(match.Groups[2].Value) + 1) : (null, null);
+        return true;
     }
 
-    /// <summary>Runtime errors name the helper or partial they miss; find where the template uses it.</summary>
-    private (string File, int? Line) LocateRuntimeError(Entry entry, string message)
+    /// <summary>The file of partial <paramref name="name"/> as used now (the user's, or DocGen's).</summary>
+    private string PartialFile(SourceSpan span, string name) =>
+        _entries.TryGetValue("_" + name, out var entry)
+            ? entry.Active.SourceFilePath!
+            : throw new ScriptRuntimeException(span, $"There is no partial '{name}' (known: {_partialNames})");
+
+    /// <summary>One template: DocGen's, and the user's override that replaces it while it works.</summary>
+    private sealed class Entry(Template builtIn)
     {
-        var quoted = Quoted().Match(message);
-        if (quoted.Success)
-        {
-            var name = Regex.Escape(quoted.Groups[1].Value);
-            var usage = new Regex(@"\{\{[#>~\s]*" + name + @"\b");
-            // The template itself first, then the user's other files (an inlined partial override may be the culprit).
-            var candidates = _templates.Values.Where(e => e.PrimaryFile is not null)
-                .OrderBy(e => e == entry ? 0 : 1)
-                .Select(e => (e.PrimaryFile!, e.PrimaryText!));
-            foreach (var (file, text) in candidates)
-            {
-                var lines = text.Split('\n');
-                for (var i = 0; i < lines.Length; i++)
-                    if (usage.IsMatch(lines[i])) return (file, i + 1);
-            }
-        }
-        return (entry.PrimaryFile ?? _templates.Values.FirstOrDefault(e => e.PrimaryFile is not null)?.PrimaryFile ?? entry.BuiltInFile, null);
-    }
-
-    /// <summary>Partials are used inline (<c>{{&gt; badge}}</c> in a table row): the final newline editors add would break the line.</summary>
-    private static string PartialText(string name, string text) => name.StartsWith('_') ? text.TrimEnd('\r', '\n') : text;
-
-    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
-
-    private static Dictionary<string, string> EmbeddedTemplates(string kind)
-    {
-        var assembly = typeof(TemplateStore).Assembly;
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var resource in assembly.GetManifestResourceNames())
-        {
-            var normalized = resource.Replace('\\', '/');
-            var prefix = ResourcePrefix + kind + "/";
-            if (!normalized.StartsWith(prefix, StringComparison.Ordinal) || !normalized.EndsWith(".hbs", StringComparison.Ordinal)) continue;
-            using var stream = assembly.GetManifestResourceStream(resource)!;
-            using var reader = new StreamReader(stream);
-            var name = normalized[prefix.Length..^4];
-            result[name] = PartialText(name, reader.ReadToEnd());
-        }
-        return result;
-    }
-
-    /// <summary>Reads an embedded asset (<c>Emission/Assets/{name}</c>).</summary>
-    internal static byte[] ReadAsset(string name)
-    {
-        var assembly = typeof(TemplateStore).Assembly;
-        var resource = assembly.GetManifestResourceNames().First(r => r.Replace('\\', '/') == "DocGen.Assets/" + name);
-        using var stream = assembly.GetManifestResourceStream(resource)!;
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return buffer.ToArray();
-    }
-
-    /// <summary>Names of the embedded assets (<c>docgen.css</c>…).</summary>
-    internal static IEnumerable<string> AssetNames() => typeof(TemplateStore).Assembly.GetManifestResourceNames()
-        .Select(r => r.Replace('\\', '/'))
-        .Where(r => r.StartsWith("DocGen.Assets/", StringComparison.Ordinal))
-        .Select(r => r["DocGen.Assets/".Length..])
-        .Order(StringComparer.Ordinal);
-
-    [GeneratedRegex(@"Occured at:\s*(\d+):(\d+)")]
-    private static partial Regex OccurredAt();
-
-    [GeneratedRegex(@"(?<lead>^[ \t]*)?\{\{>\s*(?<name>[A-Za-z0-9_\-]+)(?:\s+(?<path>[A-Za-z_@][A-Za-z0-9_.@/]*))?\s*\}\}(?<trail>[ \t]*(?:\r?\n|\z))?", RegexOptions.Multiline)]
-    private static partial Regex PartialCall();
-
-    [GeneratedRegex(@"'([^']+)'")]
-    private static partial Regex Quoted();
-
-    private sealed class Entry(string name, string builtInFile, string builtInText)
-    {
-        public string Name { get; } = name;
-        public string BuiltInFile { get; } = builtInFile;
-        public string BuiltInText { get; } = builtInText;
-        public string? PrimaryFile { get; set; }
-        public string? PrimaryText { get; set; }
-        public HandlebarsTemplate<TextWriter, object, object>? Primary { get; set; }
-        /// <summary>The compiled template contains the user's text (its own override or an inlined overridden partial).</summary>
-        public bool UsesOverride { get; set; }
+        public Template BuiltIn { get; } = builtIn;
+        public Template? Override { get; set; }
         public volatile bool FellBack;
+        public bool IsOverridden => Override is not null && !FellBack;
+        public Template Active => IsOverridden ? Override! : BuiltIn;
+    }
+
+    /// <summary>A render context whose <c>include</c> reads this store's parsed templates.</summary>
+    private sealed class PageContext : DocGenTemplateContext
+    {
+        private readonly TemplateStore _store;
+
+        public PageContext(TemplateStore store) : base(store._escaper)
+        {
+            _store = store;
+            TemplateLoader = new Loader(store);
+        }
+
+        public override PartialMemo Memo => _store._memo;
+
+        // Include finds its template here (parsed once for the whole run), not by parsing the loader's text per context.
+        protected override Template CreateTemplate(string templatePath, ScriptNode? callerContext) => _store._byFile[templatePath];
+    }
+
+    private sealed class Loader(TemplateStore store) : ITemplateLoader
+    {
+        public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) => store.PartialFile(callerSpan, templateName);
+
+        public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => store._texts[templatePath];
+
+        public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) => new(Load(context, callerSpan, templatePath));
     }
 }

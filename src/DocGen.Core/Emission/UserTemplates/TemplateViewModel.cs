@@ -5,8 +5,8 @@ namespace DocGen.Core.Emission.UserTemplates;
 
 /// <summary>
 /// What a user template sees as its root context: a plain, stable projection of the <see cref="ApiModel"/>
-/// (documented in <c>docs/templates-and-code.md</c>). Templates address members in camelCase
-/// (<c>{{#each types}}{{name}}{{/each}}</c>); Handlebars.Net resolves them case-insensitively.
+/// (documented in <c>docs/templates-and-code.md</c>). Templates address members in snake_case, as Scriban
+/// names .NET properties (<c>{{ for type in types }}{{ type.qualified_name }}{{ end }}</c>).
 /// </summary>
 /// <remarks>
 /// The model records are not exposed raw so that their evolution does not break user templates: a field

@@ -4,7 +4,7 @@ using DocGen.Core.Options;
 namespace DocGen.Core.Emission.UserTemplates;
 
 /// <summary>One <c>&lt;DocGenTemplate Include="…" OutputPath="…" /&gt;</c> item (MSBuild reserves the metadata name <c>Output</c>).</summary>
-/// <param name="TemplatePath">The <c>.hbs</c> file (absolute, or relative to the project folder).</param>
+/// <param name="TemplatePath">The Scriban template, e.g. <c>models.ts.sbn</c> (absolute, or relative to the project folder).</param>
 /// <param name="OutputPath">Where to write (absolute, or relative to the project folder); null is an error.</param>
 public sealed record UserTemplateItem(string TemplatePath, string? OutputPath);
 
@@ -36,7 +36,7 @@ public sealed class UserTemplateEmitter(IReadOnlyList<UserTemplateItem> items) :
                 continue;
             }
             var output = Path.GetFullPath(Path.Combine(baseDir, item.OutputPath));
-            _renderer.RenderToFile(template, output, context.Model, context.Diagnostics, context.Writer, context.Inputs.ProjectName);
+            _renderer.RenderToFile(template, output, context.Model, context.Diagnostics, context.Writer, context.Inputs.ProjectName, context.CancellationToken);
         }
     }
 }

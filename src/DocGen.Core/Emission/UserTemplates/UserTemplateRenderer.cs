@@ -1,10 +1,10 @@
-using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using DocGen.Core.Diagnostics;
+using DocGen.Core.Emission.Rendering;
 using DocGen.Core.Model;
 using DocGen.Core.Output;
-using HandlebarsDotNet;
+using Scriban;
+using Scriban.Syntax;
 
 namespace DocGen.Core.Emission.UserTemplates;
 
@@ -14,47 +14,50 @@ namespace DocGen.Core.Emission.UserTemplates;
 public sealed record UserTemplateOutput(string Path, bool Written);
 
 /// <summary>
-/// Renders the API model through one user Handlebars template (<c>DocGenTemplate</c> items and
-/// <c>docgen render</c>). Escaping is off (outputs are code); a binding the view model lacks is an
-/// error rather than silent empty text; helpers are listed in <see cref="TemplateHelpers"/>. Template
-/// problems become diagnostics carrying the template's path and, when it can be found, the line.
+/// Renders the API model through one user Scriban template (<c>DocGenTemplate</c> items and
+/// <c>docgen render</c>). Escaping is off (outputs are code); a name the view model lacks is an error
+/// rather than silent empty text; the functions are listed in <see cref="TemplateFunctions"/>, the limits in
+/// <see cref="TemplateLimits"/>. Template problems become diagnostics with the template's path, line and column.
 /// </summary>
-public sealed partial class UserTemplateRenderer
+public sealed class UserTemplateRenderer
 {
     /// <summary>Renders <paramref name="templateText"/>; returns null (after reporting) when it fails.</summary>
     /// <param name="templateText">The template source.</param>
     /// <param name="templatePath">Shown in diagnostics.</param>
-    /// <param name="model">The root context.</param>
+    /// <param name="model">The root: its properties are the template's globals.</param>
     /// <param name="diagnostics">Receives DG0702/DG0703.</param>
-    public string? Render(string templateText, string templatePath, TemplateViewModel model, DiagnosticBag diagnostics)
+    /// <param name="cancellation">The run's cancellation.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled.</exception>
+    public string? Render(string templateText, string templatePath, TemplateViewModel model, DiagnosticBag diagnostics, CancellationToken cancellation = default)
     {
-        var handlebars = Handlebars.Create(new HandlebarsConfiguration
+        var template = TemplateCompiler.Parse(templateText, templatePath);
+        if (TemplateErrors.First(template) is { } syntax)
         {
-            NoEscape = true,
-            // A typo such as {{nmae}} must fail the build, not produce an empty field in generated code.
-            ThrowOnUnresolvedBindingExpression = true,
-        });
-        TemplateHelpers.Register(handlebars, new TypeMapping(model.Types));
+            diagnostics.Add(DiagnosticIds.UserTemplateSyntaxError.Create(templatePath, syntax.Line, templatePath, syntax.Message) with { Column = syntax.Column });
+            return null;
+        }
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        limit.CancelAfter(TemplateLimits.UserTemplateRender);
+        var context = new UserTemplateContext(new TemplateFunctions(new TypeMapping(model.Types)));
+        context.Prepare(model, limit.Token);
+        try
+        {
+            return template.Render(context);
+        }
+        catch (ScriptRuntimeException ex)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var at = TemplateErrors.Locate(ex, templatePath);
+            var message = ex is ScriptAbortException ? $"it ran longer than {TemplateLimits.UserTemplateRender.TotalSeconds:0} s" : at.Message;
+            diagnostics.Add(DiagnosticIds.UserTemplateRenderError.Create(templatePath, at.Line, templatePath, message) with { Column = at.Column });
+            return null;
+        }
+    }
 
-        HandlebarsTemplate<object, object> compiled;
-        try
-        {
-            compiled = handlebars.Compile(templateText);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Report(DiagnosticIds.UserTemplateSyntaxError, ex, templateText, templatePath, diagnostics);
-            return null;
-        }
-        try
-        {
-            return compiled(model);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Report(DiagnosticIds.UserTemplateRenderError, ex, templateText, templatePath, diagnostics);
-            return null;
-        }
+    /// <summary>User templates: no escaping, DocGen's functions beside Scriban's built-ins.</summary>
+    private sealed class UserTemplateContext : DocGenTemplateContext
+    {
+        public UserTemplateContext(TemplateFunctions functions) : base(OutputEscaper.None) => AddFunctions(functions.ToScriptObject());
     }
 
     /// <summary>
@@ -71,12 +74,18 @@ public sealed partial class UserTemplateRenderer
         ApiModel model,
         DiagnosticBag diagnostics,
         OutputWriter? docgenOutput = null,
-        string? projectName = null)
+        string? projectName = null,
+        CancellationToken cancellation = default)
     {
         var template = Path.GetFullPath(templatePath);
         if (!File.Exists(template))
         {
             diagnostics.Report(DiagnosticIds.UserTemplateNotFound, templatePath, null, templatePath);
+            return null;
+        }
+        if (TemplateSources.IsHandlebars(template))
+        {
+            diagnostics.Report(DiagnosticIds.UserTemplateIsHandlebars, templatePath, null, templatePath);
             return null;
         }
         var output = Path.GetFullPath(outputPath);
@@ -86,7 +95,7 @@ public sealed partial class UserTemplateRenderer
             return null;
         }
 
-        var text = Render(File.ReadAllText(template), templatePath, TemplateViewModel.From(model, projectName), diagnostics);
+        var text = Render(File.ReadAllText(template), templatePath, TemplateViewModel.From(model, projectName), diagnostics, cancellation);
         if (text is null) return null;
 
         try
@@ -107,64 +116,4 @@ public sealed partial class UserTemplateRenderer
 
     private static bool IsUnder(string path, string root) =>
         path.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-
-    private static void Report(DiagnosticDescriptor descriptor, Exception ex, string templateText, string templatePath, DiagnosticBag diagnostics)
-    {
-        var (message, line, column) = Locate(ex.Message, templateText);
-        if (ex is not HandlebarsException) message = $"{ex.GetType().Name}: {message}";
-        var created = descriptor.Create(templatePath, line, templatePath, message);
-        diagnostics.Add(created with { Column = column });
-    }
-
-    /// <summary>
-    /// Finds where an error happened. Handlebars.Net puts a position only into some messages
-    /// ("Occured at: 3:7", 0-based line and column); for the others, the first line of the template
-    /// that holds a mustache with the name the message quotes is the best guess there is.
-    /// </summary>
-    internal static (string Message, int? Line, int? Column) Locate(string message, string templateText)
-    {
-        var at = OccurredAt().Match(message);
-        if (at.Success)
-        {
-            var clean = message[..at.Index].Trim();
-            return (clean, int.Parse(at.Groups[1].Value, CultureInfo.InvariantCulture) + 1, int.Parse(at.Groups[2].Value, CultureInfo.InvariantCulture) + 1);
-        }
-        var token = QuotedName().Match(message) is { Success: true } q ? q.Groups[1].Value
-            : Undefined().Match(message) is { Success: true } u ? u.Groups[1].Value
-            : null;
-        if (token is null) return (message.Trim(), null, null);
-        var lines = templateText.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var start = 0;
-            while ((start = lines[i].IndexOf("{{", start, StringComparison.Ordinal)) >= 0)
-            {
-                var end = lines[i].IndexOf("}}", start, StringComparison.Ordinal);
-                var mustache = end < 0 ? lines[i][start..] : lines[i][start..end];
-                if (ContainsWord(mustache, token)) return (message.Trim(), i + 1, start + 1);
-                start += 2;
-            }
-        }
-        return (message.Trim(), null, null);
-    }
-
-    private static bool ContainsWord(string text, string word)
-    {
-        for (var i = text.IndexOf(word, StringComparison.Ordinal); i >= 0; i = text.IndexOf(word, i + 1, StringComparison.Ordinal))
-        {
-            var before = i == 0 ? ' ' : text[i - 1];
-            var after = i + word.Length >= text.Length ? ' ' : text[i + word.Length];
-            if (!char.IsLetterOrDigit(before) && !char.IsLetterOrDigit(after)) return true;
-        }
-        return false;
-    }
-
-    [GeneratedRegex(@"Occured at:\s*(\d+):(\d+)")]
-    private static partial Regex OccurredAt();
-
-    [GeneratedRegex(@"'([^'\s]{1,100})'")]
-    private static partial Regex QuotedName();
-
-    [GeneratedRegex(@"^\s*([\w.@/]{1,100}) is undefined")]
-    private static partial Regex Undefined();
 }
