@@ -1,3 +1,4 @@
+using DocGen.Tests.Shared;
 using System.Text.Json;
 using static DocGen.Build.Tests.BuildTestSupport;
 
@@ -142,10 +143,9 @@ public sealed class BuildScenarioTests(PackedFeed feed)
         build.StdOut.ShouldContain("System.InvalidProgramException: boom", Case.Sensitive);
     }
 
-    [Fact]
+    [InterruptFact]
     public async Task Build_InterruptedWhileEngineRuns_StopsEngineAndLeavesNoPartialOutput()
     {
-        if (OperatingSystem.IsWindows()) return; // SIGINT and a shell-script host
         var project = feed.CopyFixture("Calc");
         var root = Path.Combine(project, Obj, "docgen");
         var started = Path.Combine(project, "engine-started");

@@ -22,10 +22,9 @@ public sealed class EngineProcessTests : IDisposable
         lines.ShouldBe(["exec", "/pkg/tools/docgen.dll", "build", "--request", _dir.Combine("a dir", "re\"quest.json"), "stderr line"], ignoreOrder: true);
     }
 
-    [Fact]
+    [InterruptFact]
     public async Task Cancel_EngineHandlesInterrupt_ExitsWithItsOwnCode()
     {
-        if (OperatingSystem.IsWindows()) return;
         var host = Script("polite", """
             trap 'kill $child 2>/dev/null; echo "docgen: error DG0008: Cancelled"; exit 130' INT
             echo started
