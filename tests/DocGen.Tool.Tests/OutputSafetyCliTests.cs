@@ -25,6 +25,21 @@ public sealed class OutputSafetyCliTests(HelloProjectFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task Build_NotADotNetAssembly_ExitsWithDG0107AndPointsAtNoSite()
+    {
+        using var temp = new TempDirectory();
+        var dll = temp.Write("Native.dll", "MZ not a managed image");
+
+        var result = await CliResult.RunAsync("build", dll, "-o", temp.Combine("out"));
+
+        result.ExitCode.ShouldBe(ExitCodes.Errors);
+        result.StdErr.ShouldContain("error DG0107:");
+        result.StdOut.ShouldContain("DocGen: no API extracted; 1 errors, 0 warnings; nothing written");
+        result.StdOut.ShouldNotContain("→");
+        File.Exists(temp.Combine("out", "site", "index.html")).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Build_EndpointIsAFileUrl_ExitsWithDG0011AndNoStackTrace()
     {
         using var temp = new TempDirectory();

@@ -23,10 +23,19 @@ internal sealed class EngineOptions
             Option option = def.IsSwitch
                 ? new Option<bool>(def.Flag) { Description = $"{def.Description} (MSBuild: {def.Property})" }
                 : new Option<string>(def.Flag) { Description = $"{def.Description} (MSBuild: {def.Property})" };
+            if (ShortAliases.TryGetValue(def.Flag, out var alias)) option.Aliases.Add(alias);
             command.Options.Add(option);
             _options.Add((def, option));
         }
     }
+
+    /// <summary>The short forms `dotnet build` users type without thinking (-o, -c, -f).</summary>
+    private static readonly Dictionary<string, string> ShortAliases = new(StringComparer.Ordinal)
+    {
+        ["--output"] = "-o",
+        ["--configuration"] = "-c",
+        ["--framework"] = "-f",
+    };
 
     /// <summary>The flags the user gave, keyed by flag, ready for <see cref="OptionBinder.Bind"/>.</summary>
     public List<KeyValuePair<string, string?>> Given(ParseResult parse)

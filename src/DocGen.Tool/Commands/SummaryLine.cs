@@ -19,6 +19,7 @@ internal static class SummaryLine
         if (result.Output is { } output)
             text += $"; {output.Written} files written, {output.Unchanged} unchanged, {output.Deleted} removed";
         if (errors + warnings > 0) text += $"; {errors} errors, {warnings} warnings";
-        return text + " → " + target;
+        // Nothing was extracted, so nothing was written: an arrow to a folder with no site would send the user looking.
+        return counts is null ? text + "; nothing written" : text + " → " + target;
     }
 }
