@@ -154,8 +154,8 @@ public sealed class HtmlSiteEmitterTests(FullSiteFixture fixture) : IClassFixtur
         var expected = ModelStatistics.Compute(SampleModel.Full());
         var html = Run.Site("coverage.html");
         html.ShouldContain($"<strong>{expected.Percent.ToString(System.Globalization.CultureInfo.InvariantCulture)}%</strong> documented: {expected.Documented} of {expected.Total}");
-        // Acme.Util: the type (source) is documented; nothing else.
-        html.ShouldContain("<td><a href=\"api/acme.util/index.html\">Acme.Util</a></td><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">1</td>");
+        // Acme.Util: the type (source) is documented; nothing else (documented, partial, missing, total).
+        html.ShouldContain("<td><a href=\"api/acme.util/index.html\">Acme.Util</a></td><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">1</td>");
         html.ShouldContain("href=\"api/acme.shapes/ishape/draw.html#draw\"");
         html.ShouldContain("IShape.Draw()");
         html.ShouldNotContain(">Circle.Radius<");
