@@ -20,11 +20,17 @@ public sealed class SiteUiBrowserTests(BrowserFixture fixture) : IClassFixture<B
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
         page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        await GotoAsync(page, relative, http);
+        return (page, errors);
+    }
+
+    /// <summary>Opens a page of the site (a path relative to its root, with an optional #fragment) from file:// or over HTTP.</summary>
+    private Task GotoAsync(IPage page, string relative, bool http = false)
+    {
         var hash = relative.IndexOf('#');
         var (file, fragment) = hash < 0 ? (relative, "") : (relative[..hash], relative[hash..]);
         var url = (http ? fixture.Server!.BaseUrl + file : new Uri(Path.Combine(fixture.Run.Root, "site", file)).AbsoluteUri) + fragment;
-        await page.GotoAsync(url);
-        return (page, errors);
+        return page.GotoAsync(url);
     }
 
     [ChromiumFact]
@@ -104,9 +110,11 @@ public sealed class SiteUiBrowserTests(BrowserFixture fixture) : IClassFixture<B
     public async Task Mobile_EveryPageKindAt360And390Pixels_HasNoSidewaysScrollAndAMenuForTheTree()
     {
         foreach (var width in new[] { 360, 390 })
+        {
+            var (page, errors) = await OpenAsync("index.html", new() { ViewportSize = new() { Width = width, Height = 780 }, IsMobile = true, HasTouch = true });
             foreach (var (kind, relative) in BrowserFixture.PageKinds)
             {
-                var (page, errors) = await OpenAsync(relative, new() { ViewportSize = new() { Width = width, Height = 780 }, IsMobile = true, HasTouch = true });
+                await GotoAsync(page, relative);
                 var overflow = await page.EvaluateAsync<double>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
                 overflow.ShouldBeLessThanOrEqualTo(0, $"{kind} at {width} px scrolls sideways");
                 (await page.Locator("#search-box").BoundingBoxAsync())!.Width.ShouldBeGreaterThan(width * 0.8f, $"{kind}: search box");
@@ -114,11 +122,14 @@ public sealed class SiteUiBrowserTests(BrowserFixture fixture) : IClassFixture<B
                 await page.ClickAsync("#nav-toggle");
                 (await page.Locator("#sidebar").IsVisibleAsync()).ShouldBeTrue($"{kind}: the menu opens the tree");
                 (await page.GetAttributeAsync("#nav-toggle", "aria-expanded")).ShouldBe("true");
+                // The drawer opens below the header, so the button that closes it stays visible.
+                (await page.Locator("#sidebar").BoundingBoxAsync())!.Y.ShouldBeGreaterThanOrEqualTo((await page.Locator(".topbar").BoundingBoxAsync())!.Height - 1);
                 await page.Keyboard.PressAsync("Escape");
                 (await page.Locator("#sidebar").IsVisibleAsync()).ShouldBeFalse();
-                errors.ShouldBeEmpty();
-                await page.Context.CloseAsync();
             }
+            errors.ShouldBeEmpty();
+            await page.Context.CloseAsync();
+        }
     }
 
     [ChromiumFact]
@@ -141,14 +152,17 @@ public sealed class SiteUiBrowserTests(BrowserFixture fixture) : IClassFixture<B
     public async Task EveryPageKind_FromFileAndOverHttp_LoadsTheTreeWithoutConsoleErrors()
     {
         foreach (var http in new[] { false, true })
+        {
+            var (page, errors) = await OpenAsync("index.html", http: http);
             foreach (var (kind, relative) in BrowserFixture.PageKinds)
             {
-                var (page, errors) = await OpenAsync(relative, http: http);
+                await GotoAsync(page, relative, http);
                 (await page.EvaluateAsync<bool>("Array.isArray(window.DOCGEN_NAV)")).ShouldBeTrue($"{kind} ({(http ? "http" : "file")}): assets/nav.js loaded");
                 (await page.Locator("#nav-tree .tree > li").CountAsync()).ShouldBeGreaterThan(0);
                 errors.ShouldBeEmpty($"{kind} ({(http ? "http" : "file")})");
-                await page.Context.CloseAsync();
             }
+            await page.Context.CloseAsync();
+        }
     }
 
     [ChromiumFact]
@@ -156,14 +170,17 @@ public sealed class SiteUiBrowserTests(BrowserFixture fixture) : IClassFixture<B
     {
         var found = new List<string>();
         foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
+        {
+            var (page, _) = await OpenAsync("index.html", new() { ColorScheme = scheme });
             foreach (var (kind, relative) in BrowserFixture.PageKinds)
             {
-                var (page, _) = await OpenAsync(relative, new() { ColorScheme = scheme });
+                await GotoAsync(page, relative);
                 var result = await page.RunAxe();
                 foreach (var violation in result.Violations.Where(v => v.Impact is "serious" or "critical"))
                     found.Add($"{kind} ({scheme}): {violation.Id} ({violation.Impact}) at {string.Join(" | ", violation.Nodes.Take(3).Select(n => n.Html))}");
-                await page.Context.CloseAsync();
             }
+            await page.Context.CloseAsync();
+        }
         found.ShouldBeEmpty();
     }
 

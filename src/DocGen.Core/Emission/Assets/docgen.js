@@ -18,6 +18,8 @@
   // Menu button: on narrow screens the sidebar is a drawer.
   var menu = doc.getElementById("nav-toggle");
   function setOpen(open) {
+    var header = doc.querySelector(".topbar"), side = doc.getElementById("sidebar");
+    if (open && header && side) side.style.top = Math.max(0, header.getBoundingClientRect().bottom) + "px";
     html.classList.toggle("nav-open", open);
     menu.setAttribute("aria-expanded", String(open));
     menu.setAttribute("aria-label", open ? "Hide navigation" : "Show navigation");
