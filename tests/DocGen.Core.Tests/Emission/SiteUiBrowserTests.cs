@@ -59,6 +59,19 @@ public sealed class SiteUiBrowserTests(BrowserFixture fixture) : IClassFixture<B
     }
 
     [ChromiumFact]
+    public async Task NavTree_TypePage_ShowsTheTypesMembersFromItsOwnTables()
+    {
+        var (page, errors) = await OpenAsync(BrowserFixture.PageKinds["type"]);
+
+        var current = page.Locator("#nav-tree .tree li", new() { Has = page.Locator("> .row > a[aria-current=page]") });
+        (await current.Locator("> .row > a").InnerTextAsync()).ShouldEndWith("Shape");
+        (await current.Locator(".nav-members .nav-group").AllInnerTextsAsync()).ShouldContain("Methods");
+        // One entry per member page: Area's two overloads are one link.
+        (await current.Locator(".nav-members a", new() { HasTextString = "Area" }).AllInnerTextsAsync()).Count(t => t == "Area").ShouldBe(1);
+        errors.ShouldBeEmpty();
+    }
+
+    [ChromiumFact]
     public async Task NavFilter_TypingPartOfAName_ShowsOnlyMatchingTypesAndEnterOpensTheFirst()
     {
         var (page, errors) = await OpenAsync("index.html");
@@ -78,16 +91,21 @@ public sealed class SiteUiBrowserTests(BrowserFixture fixture) : IClassFixture<B
     }
 
     [ChromiumFact]
-    public async Task NoJavaScript_TypePage_SidebarListsTheNamespacesTypesAndTheTypesMembers()
+    public async Task NoJavaScript_TypeAndMemberPages_SidebarListsTheNamespacesTypesAndTheTypesMembers()
     {
-        var (page, _) = await OpenAsync(BrowserFixture.PageKinds["type"], new() { JavaScriptEnabled = false });
+        var (page, _) = await OpenAsync(BrowserFixture.PageKinds["member"], new() { JavaScriptEnabled = false });
 
-        (await page.Locator("#nav-types a[aria-current=page]").InnerTextAsync()).ShouldBe("Shape");
-        (await page.Locator("#nav-types a").AllInnerTextsAsync()).ShouldContain("Circle");
+        // A member page: the namespace's types (its type marked) and the type's members by kind (itself marked).
+        (await page.Locator("#nav-types a.current-parent").InnerTextAsync()).ShouldBe("Shape");
         (await page.Locator("#nav-members .nav-group").AllInnerTextsAsync()).ShouldContain("Methods");
+        (await page.Locator("#nav-members a[aria-current=page]").InnerTextAsync()).ShouldBe("Area");
+
+        // A type page: the namespace's types; its members are its body, reached from the outline.
         await page.Locator("#nav-types a", new() { HasTextString = "Circle" }).ClickAsync();
         await page.WaitForURLAsync("**/api/acme.shapes/circle/index.html");
+        (await page.Locator("#nav-types a[aria-current=page]").InnerTextAsync()).ShouldBe("Circle");
         (await page.Locator(".breadcrumbs a").AllInnerTextsAsync()).ShouldContain("Acme.Shapes");
+        (await page.Locator(".outline a").AllInnerTextsAsync()).ShouldContain("Properties");
     }
 
     [ChromiumFact]

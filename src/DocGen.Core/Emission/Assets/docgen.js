@@ -55,10 +55,35 @@
     row.appendChild(a);
     li.appendChild(row);
     if (t[2] === typePath) {
-      var members = doc.getElementById("nav-members");
+      var members = doc.getElementById("nav-members") || membersOfThisPage();
       if (members) li.appendChild(members);
     }
     return li;
+  }
+
+  // A type's page does not repeat its members in the written sidebar (its body lists them): the tree takes them from the
+  // page's member tables, one entry per member name, grouped by kind.
+  function membersOfThisPage() {
+    var tables = doc.querySelectorAll("main table[data-group]");
+    if (!tables.length) return null;
+    var box = el("div", "nav-members");
+    box.id = "nav-members";
+    for (var i = 0; i < tables.length; i++) {
+      box.appendChild(el("h3", "nav-group", tables[i].getAttribute("data-group")));
+      var list = el("ul", "nav-list"), seen = {};
+      var links = tables[i].querySelectorAll("td.name > a");
+      for (var j = 0; j < links.length; j++) {
+        var href = links[j].getAttribute("href").split("#")[0];
+        if (seen[href]) continue;
+        seen[href] = true;
+        var item = el("li"), a = el("a", null, links[j].textContent.replace(/[(<].*$/, ""));
+        a.href = href;
+        item.appendChild(a);
+        list.appendChild(item);
+      }
+      box.appendChild(list);
+    }
+    return box;
   }
 
   function expand(node, open) {

@@ -22,7 +22,9 @@ internal sealed partial class PageModelBuilder
             for (var i = 0; i < list.Count; i++) types.Add(new LinkView(list[i].Type.QualifiedName, urls[i], list[i].Type.Id == type?.Id));
         }
         var groups = new List<GroupView<LinkView>>();
-        if (type is not null)
+        // A type's own page lists its members in its body (the outline links to each kind), so its sidebar does not repeat
+        // them: a type of 200 members stays a small page. Member pages list them, grouped by kind.
+        if (type is not null && page is MemberPage)
         {
             var members = layout.Members;
             var memberPages = MemberPagesOf(type);

@@ -19,7 +19,7 @@ internal sealed partial class PageModelBuilder
         return new ExtensionMemberView(
             member.Name,
             member.DisplayName,
-            _links.Relative(from, target.Page, target.Anchor),
+            _links.Relative(from, target.Page, target.Page is MemberPage { Members.Count: 1 } ? null : target.Anchor),
             owner is null ? new LinkView("", "") : new LinkView(owner.Type.QualifiedName, _links.Relative(from, owner)),
             MemberKindLabel(member.Kind),
             renderer.Render(member.Docs.Summary, new RenderScope(from, member.Id, member.Source)),

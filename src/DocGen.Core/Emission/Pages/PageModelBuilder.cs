@@ -84,11 +84,14 @@ internal sealed partial class PageModelBuilder(ApiModel model, PageNames pages, 
             EnumUnderlyingType = type.EnumUnderlyingType,
             EnumValues = enumValues.Select(v => EnumValue(v, page)).ToList(),
             MemberGroups = memberGroups,
+            // By the type that declares them, nearest base first (the page lists them under it), then by name as extracted.
             InheritedMembers = type.InheritedMembers
+                .OrderBy(i => AncestorRank(type, i.DeclaringType.Id))
                 .Select(i => new InheritedView(Linked(i.DisplayName, i.Id, page), renderer.TypeLink(i.DeclaringType, page)))
                 .ToList(),
             NestedTypes = type.NestedTypeIds.Select(id => pages.Find(id)?.Page).OfType<TypePage>().Select(t => TypeSummary(t.Type, page)).ToList(),
-            ExtensionMembers = Extensions.Of(type).Select(m => ExtensionSummary(m, page)).ToList(),
+            // By the class that declares them (the page lists them under it), then by name.
+            ExtensionMembers = [.. Extensions.Of(type).Select(m => ExtensionSummary(m, page)).OrderBy(e => e.DeclaringType.Name, StringComparer.Ordinal)],
             DerivedLabel = type.Kind == ApiTypeKind.Interface ? "Derived interfaces" : "Derived",
             DerivedTypes = type.Kind == ApiTypeKind.Interface ? InterfaceChildren(type, interfaces: true, page) : type.DerivedTypes.Select(d => renderer.TypeLink(d, page)).ToList(),
             Implementers = type.Kind == ApiTypeKind.Interface ? InterfaceChildren(type, interfaces: false, page) : [],
@@ -293,6 +296,14 @@ internal sealed partial class PageModelBuilder(ApiModel model, PageNames pages, 
     {
         var url = _links.TryResolve(id, from);
         return url is null ? renderer.Code(text) : renderer.Link(renderer.Code(text), url);
+    }
+
+    private static int AncestorRank(TypeModel type, string? id)
+    {
+        var ancestors = type.Kind == ApiTypeKind.Interface ? type.Interfaces : type.BaseTypes;
+        for (var i = 0; i < ancestors.Length; i++)
+            if (ancestors[i].Id == id) return i;
+        return ancestors.Length;
     }
 
     private NamespacePage? NamespacePageOf(TypeModel type) => pages.Find("N:" + type.Namespace)?.Page as NamespacePage;
