@@ -17,9 +17,9 @@ internal static class SiteScreenshots
         var shots = new (string Name, string Page, int Width, int Height, ColorScheme Scheme, bool OpenMenu)[]
         {
             ("site-desktop-light.png", "api/acme.shapes/shape/index.html", 1360, 860, ColorScheme.Light, false),
-            ("site-desktop-dark.png", "api/acme.shapes/shape/area.html", 1360, 860, ColorScheme.Dark, false),
+            ("site-desktop-dark.png", "api/acme.shapes/circle/index.html", 1360, 860, ColorScheme.Dark, false),
             ("site-mobile-light.png", "api/acme.shapes/shape/index.html", 390, 844, ColorScheme.Light, false),
-            ("site-mobile-dark.png", "api/acme.shapes/shape/area.html", 390, 844, ColorScheme.Dark, true),
+            ("site-mobile-dark.png", "api/acme.shapes/circle/index.html", 390, 844, ColorScheme.Dark, true),
         };
         var written = new List<string>();
         foreach (var shot in shots)
