@@ -206,6 +206,8 @@ public static class SampleModel
                 IsStatic = true, IsExtension = true, ExtendedType = shape,
                 Parameters = [new ParameterModel("shape", shape, "this", null)],
                 ReturnType = new TypeRef("string", "T:System.String"),
+                // Returns written, the parameter not: documented in part.
+                Docs = new DocComment { Summary = Text("Describes a shape in words."), Returns = Text("A sentence.") },
             }) with { IsStatic = true });
         return Of([.. types]);
     }
