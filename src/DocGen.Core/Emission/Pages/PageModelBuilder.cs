@@ -298,14 +298,6 @@ internal sealed partial class PageModelBuilder(ApiModel model, PageNames pages, 
         return url is null ? renderer.Code(text) : renderer.Link(renderer.Code(text), url);
     }
 
-    private static int AncestorRank(TypeModel type, string? id)
-    {
-        var ancestors = type.Kind == ApiTypeKind.Interface ? type.Interfaces : type.BaseTypes;
-        for (var i = 0; i < ancestors.Length; i++)
-            if (ancestors[i].Id == id) return i;
-        return ancestors.Length;
-    }
-
     private NamespacePage? NamespacePageOf(TypeModel type) => pages.Find("N:" + type.Namespace)?.Page as NamespacePage;
 
     /// <summary>A one-line plain summary for lists and the search index (first sentence, at most ~160 characters).</summary>
