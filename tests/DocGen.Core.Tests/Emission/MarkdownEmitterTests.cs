@@ -57,7 +57,7 @@ public sealed class MarkdownEmitterTests(FullSiteFixture fixture) : IClassFixtur
         var readme = Run.Markdown("README.md");
         readme.ShouldContain("[Acme.Shapes](api/acme.shapes/README.md)");
         readme.ShouldContain("[(global)](api/global-namespace/README.md)");
-        Run.Markdown("coverage.md").ShouldContain("| [Acme.Util](api/acme.util/README.md) | 1 | 0 | 1 | 100% |");
+        Run.Markdown("coverage.md").ShouldContain("| [Acme.Util](api/acme.util/README.md) | 1 | 0 | 0 | 1 | 100% |");
     }
 
     [Fact]

@@ -185,6 +185,33 @@ public static class SampleModel
         return Of(shape, circle, generic, nonGeneric, lower, color, handler, iface, ex, con, global, otherNs, malformed);
     }
 
+    /// <summary>
+    /// <see cref="Full"/> with what the site shows around types: an interface with an implementer and extension methods
+    /// from a static class (the browser tests and the README screenshots use it).
+    /// </summary>
+    public static ApiModel Site()
+    {
+        var types = Full().AllTypes.Select(t => t.Id == $"T:{Ns}.IShape" ? t with { DerivedTypes = [new TypeRef("Square", $"T:{Ns}.Square")] } : t).ToList();
+        var shape = new TypeRef("Shape", $"T:{Ns}.Shape");
+        types.Add(Type(Ns, "Square", ApiTypeKind.Class, "A shape with four equal sides.", null,
+            Member("P:{T}.Side", "Side", "Side", ApiMemberKind.Property, "Length of a side.") with { ReturnType = new TypeRef("double", "T:System.Double") },
+            Member("M:{T}.Draw", "Draw", "Draw()", ApiMemberKind.Method, "Draws the square.") with { ImplementedMemberIds = [$"M:{Ns}.IShape.Draw"] }) with
+        {
+            BaseTypes = [new TypeRef("object", "T:System.Object")],
+            Interfaces = [new TypeRef("IShape", $"T:{Ns}.IShape")],
+        });
+        types.Add(Type(Ns, "ShapeExtensions", ApiTypeKind.Class, "Helpers for every shape.", null,
+            Member("M:{T}.Describe(Acme.Shapes.Shape)", "Describe", "Describe(Shape)", ApiMemberKind.Method, "Describes a shape in words.") with
+            {
+                IsStatic = true, IsExtension = true, ExtendedType = shape,
+                Parameters = [new ParameterModel("shape", shape, "this", null)],
+                ReturnType = new TypeRef("string", "T:System.String"),
+                // Returns written, the parameter not: documented in part.
+                Docs = new DocComment { Summary = Text("Describes a shape in words."), Returns = Text("A sentence.") },
+            }) with { IsStatic = true });
+        return Of([.. types]);
+    }
+
     /// <summary>A big model for timing: <paramref name="types"/> types with <paramref name="membersPerType"/> members each.</summary>
     public static ApiModel Large(int types, int membersPerType)
     {

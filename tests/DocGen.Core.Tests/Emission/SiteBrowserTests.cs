@@ -20,13 +20,45 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
-    internal EmitRun Run { get; } = new(SampleModel.Full());
+    internal EmitRun Run { get; } = new(SampleModel.Site(), dependencies: SiteDependencies());
+
+    /// <summary>The generated site served over HTTP (started with the browser).</summary>
+    internal StaticSiteServer? Server { get; private set; }
+
+    /// <summary>One page of each kind of the site, by kind.</summary>
+    internal static readonly IReadOnlyDictionary<string, string> PageKinds = new Dictionary<string, string>
+    {
+        ["index"] = "index.html",
+        ["namespace"] = "api/acme.shapes/index.html",
+        ["type"] = "api/acme.shapes/shape/index.html",
+        ["member"] = "api/acme.shapes/shape/area.html",
+        ["enum"] = "api/acme.shapes/color/index.html",
+        ["delegate"] = "api/acme.shapes/shapehandler/index.html",
+        ["interface"] = "api/acme.shapes/ishape/index.html",
+        ["coverage"] = "coverage.html",
+        ["dependencies"] = "dependencies.html",
+    };
+
+    private static DocGen.Core.Emission.Manifest.DependencySet SiteDependencies() => new()
+    {
+        ProjectName = "Acme",
+        TargetFramework = "net10.0",
+        Dependencies =
+        [
+            new DocGen.Core.Emission.Manifest.ResolvedDependency
+            {
+                Id = "Json.Lib", Version = "2.0.1", IsDirect = true, Description = "Reads and writes JSON.",
+                License = new DocGen.Core.Emission.Manifest.PackageLicense(DocGen.Core.Emission.Manifest.LicenseKind.Expression, "MIT", null),
+            },
+        ],
+    };
 
     public IBrowser? Browser { get; private set; }
 
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumFactAttribute.ChromiumPath)) return;
+        Server = new StaticSiteServer(Path.Combine(Run.Root, "site"));
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -40,11 +72,20 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
+        Server?.Dispose();
         Run.Dispose();
     }
 }
 
+/// <summary>The browser test classes: run one after the other.</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection
+{
+    public const string Name = "browser";
+}
+
 /// <summary>Opens the generated site from file:// in headless Chromium.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class SiteBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     private readonly List<string> _pageErrors = [];

@@ -6,7 +6,7 @@ namespace DocGen.Core.Emission;
 
 /// <summary>
 /// Writes the static HTML site under <c>site/</c>: <c>index.html</c>, a page per namespace, type and
-/// member name, <c>coverage.html</c>, the search index and the assets. Works from <c>file://</c>.
+/// member name, <c>coverage.html</c>, the search index, the navigation tree and the assets. Works from <c>file://</c>.
 /// </summary>
 public sealed class HtmlSiteEmitter : IEmitter
 {
@@ -27,5 +27,6 @@ public sealed class HtmlSiteEmitter : IEmitter
         var (pages, links, _) = PageRenderer.Emit(context, new PageFormat("html", "site", ".html", OutputEscaper.Html, true,
             (resolver, diagnostics) => new DocHtmlRenderer(resolver, diagnostics)));
         context.Writer.WriteText("site/" + SearchIndex.FileName, SearchIndex.Build(pages, links));
+        context.Writer.WriteText("site/" + NavTree.FileName, NavTree.Build(pages, links));
     }
 }

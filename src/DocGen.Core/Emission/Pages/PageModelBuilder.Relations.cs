@@ -19,7 +19,7 @@ internal sealed partial class PageModelBuilder
         return new ExtensionMemberView(
             member.Name,
             member.DisplayName,
-            _links.Relative(from, target.Page, target.Anchor),
+            _links.Relative(from, target.Page, target.Page is MemberPage { Members.Count: 1 } ? null : target.Anchor),
             owner is null ? new LinkView("", "") : new LinkView(owner.Type.QualifiedName, _links.Relative(from, owner)),
             MemberKindLabel(member.Kind),
             renderer.Render(member.Docs.Summary, new RenderScope(from, member.Id, member.Source)),
@@ -34,6 +34,16 @@ internal sealed partial class PageModelBuilder
             .Where(d => d.Id is not null && pages.Find(d.Id)?.Page is TypePage child && (child.Type.Kind == ApiTypeKind.Interface) == interfaces)
             .Select(d => renderer.TypeLink(d, from))
             .ToList();
+
+    /// <summary>Where the declaring type of an inherited member stands among a type's ancestors: 0 for the direct base (or the
+    /// first interface of an interface), after them all when it is not one of them.</summary>
+    private static int AncestorRank(TypeModel type, string? id)
+    {
+        var ancestors = type.Kind == ApiTypeKind.Interface ? type.Interfaces : type.BaseTypes;
+        for (var i = 0; i < ancestors.Length; i++)
+            if (ancestors[i].Id == id) return i;
+        return ancestors.Length;
+    }
 
     /// <summary>What the section about a member's type is called: only methods, operators and delegates return something.</summary>
     internal static string ReturnsLabel(ApiMemberKind kind) => kind switch

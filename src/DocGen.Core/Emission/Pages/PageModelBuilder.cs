@@ -74,7 +74,8 @@ internal sealed partial class PageModelBuilder(ApiModel model, PageNames pages, 
             BaseChain = type.BaseTypes.Reverse().Select(b => renderer.TypeLink(b, page)).ToList(),
             Interfaces = type.Interfaces.Select(i => renderer.TypeLink(i, page)).ToList(),
             Derived = type.DerivedTypes.Select(d => renderer.TypeLink(d, page)).ToList(),
-            HasInheritance = !type.BaseTypes.IsEmpty || !type.DerivedTypes.IsEmpty,
+            // An interface's children are its implementers and the interfaces extending it, listed apart, not a chain.
+            HasInheritance = !type.BaseTypes.IsEmpty || (type.Kind != ApiTypeKind.Interface && !type.DerivedTypes.IsEmpty),
             TypeParameters = TypeParams(type.TypeParameters, type.Docs, scope),
             DelegateParameters = Params(type.DelegateParameters, type.Docs, scope),
             DelegateReturnType = type.Kind == ApiTypeKind.Delegate ? (type.DelegateReturnType is null ? renderer.Code("void") : renderer.TypeLink(type.DelegateReturnType, page)) : null,
@@ -83,11 +84,14 @@ internal sealed partial class PageModelBuilder(ApiModel model, PageNames pages, 
             EnumUnderlyingType = type.EnumUnderlyingType,
             EnumValues = enumValues.Select(v => EnumValue(v, page)).ToList(),
             MemberGroups = memberGroups,
+            // By the type that declares them, nearest base first (the page lists them under it), then by name as extracted.
             InheritedMembers = type.InheritedMembers
+                .OrderBy(i => AncestorRank(type, i.DeclaringType.Id))
                 .Select(i => new InheritedView(Linked(i.DisplayName, i.Id, page), renderer.TypeLink(i.DeclaringType, page)))
                 .ToList(),
             NestedTypes = type.NestedTypeIds.Select(id => pages.Find(id)?.Page).OfType<TypePage>().Select(t => TypeSummary(t.Type, page)).ToList(),
-            ExtensionMembers = Extensions.Of(type).Select(m => ExtensionSummary(m, page)).ToList(),
+            // By the class that declares them (the page lists them under it), then by name.
+            ExtensionMembers = [.. Extensions.Of(type).Select(m => ExtensionSummary(m, page)).OrderBy(e => e.DeclaringType.Name, StringComparer.Ordinal)],
             DerivedLabel = type.Kind == ApiTypeKind.Interface ? "Derived interfaces" : "Derived",
             DerivedTypes = type.Kind == ApiTypeKind.Interface ? InterfaceChildren(type, interfaces: true, page) : type.DerivedTypes.Select(d => renderer.TypeLink(d, page)).ToList(),
             Implementers = type.Kind == ApiTypeKind.Interface ? InterfaceChildren(type, interfaces: false, page) : [],
@@ -129,7 +133,10 @@ internal sealed partial class PageModelBuilder(ApiModel model, PageNames pages, 
             Numbers(counts),
             counts.ByProvenance.OrderBy(p => Enum.Parse<DocSource>(p.Key, ignoreCase: true)).Select(p => new ProvenanceCount(p.Key, p.Value)).ToList(),
             pages.Namespaces.Select(ns => new CoverageNamespaceView(DisplayNamespace(ns.Name), _links.Relative(page, ns), Numbers(ModelStatistics.Compute(ns.Types)))).ToList(),
-            undocumented);
+            undocumented)
+        {
+            Partial = PartialMembers(page),
+        };
     }
 
     /// <summary>The layout's data for a page whose body is already rendered.</summary>
@@ -270,7 +277,9 @@ internal sealed partial class PageModelBuilder(ApiModel model, PageNames pages, 
     private MemberSummaryView MemberSummary(MemberModel member, Page from)
     {
         var target = pages.Find(member.Id)!;
-        return new MemberSummaryView(member.Name, member.DisplayName, _links.Relative(from, target.Page, target.Anchor), member.Signature,
+        // A page of one overload is that member: its URL needs no anchor (lists of hundreds of members stay small).
+        var anchor = target.Page is MemberPage { Members.Count: 1 } ? null : target.Anchor;
+        return new MemberSummaryView(member.Name, member.DisplayName, _links.Relative(from, target.Page, anchor), member.Signature,
             renderer.Render(member.Docs.Summary, new RenderScope(from, member.Id, member.Source)), ShortText(member.Docs.Summary),
             Badge(member.Provenance), member.IsStatic, member.Obsolete is not null);
     }

@@ -82,7 +82,7 @@ internal static class PageRenderer
         };
         var label = links.FileOf(page);
         var body = templates.Render(template, model, label);
-        var text = templates.Render("layout", builder.Layout(page, title, body), label);
+        var text = templates.Render("layout", builder.WithNavigation(builder.Layout(page, title, body), page, model), label);
         if (format.Escaper == OutputEscaper.Markdown) text = MarkdownText.Tidy(text);
         context.Writer.WriteText(format.Folder + "/" + label, text);
     }

@@ -24,7 +24,19 @@ public sealed record LayoutView(
     IReadOnlyList<LinkView> Members,
     LinkView? MembersOf,
     string Generator,
-    LinkView? Dependencies = null);
+    LinkView? Dependencies = null)
+{
+    /// <summary>This page's file relative to the site root (<c>api/ns/type/index.html</c>): the script marks it in the shared tree.</summary>
+    public string Path { get; init; } = "";
+    /// <summary>The current namespace's page (namespace, type and member pages), else null.</summary>
+    public LinkView? CurrentNamespace { get; init; }
+    /// <summary>The types of the current namespace, the current type marked: the sidebar without JavaScript.</summary>
+    public IReadOnlyList<LinkView> NamespaceTypes { get; init; } = [];
+    /// <summary>The member pages of the current type by kind (<c>Methods</c>, …), the current one marked.</summary>
+    public IReadOnlyList<GroupView<LinkView>> MemberGroups { get; init; } = [];
+    /// <summary>"On this page": the sections of a type or namespace page (<c>url</c> is <c>#anchor</c>); empty elsewhere.</summary>
+    public IReadOnlyList<LinkView> Outline { get; init; } = [];
+}
 
 /// <summary>
 /// <c>dependencies</c>: the packages of the documented target framework, its project references and the graph.
@@ -203,9 +215,16 @@ public sealed record CoverageNamespaceView(string Name, string Url, CoverageNumb
 
 public sealed record UndocumentedView(string Name, string Url, string Kind, string Namespace, BadgeView Badge);
 
+/// <summary>A member a person documented in part: <c>Parts</c> names what is missing or what DocGen added (<c>returns</c>, <c>param:x</c>).</summary>
+public sealed record PartialView(string Name, string Url, string Kind, string Namespace, string Parts, BadgeView Badge);
+
 /// <summary><c>coverage</c>: documented and missing per namespace.</summary>
 public sealed record CoverageView(
     CoverageNumbers Totals,
     IReadOnlyList<ProvenanceCount> ByProvenance,
     IReadOnlyList<CoverageNamespaceView> Namespaces,
-    IReadOnlyList<UndocumentedView> Undocumented);
+    IReadOnlyList<UndocumentedView> Undocumented)
+{
+    /// <summary>Members a person documented in part (counted as documented in <see cref="Totals"/>), apart from the undocumented.</summary>
+    public IReadOnlyList<PartialView> Partial { get; init; } = [];
+}
