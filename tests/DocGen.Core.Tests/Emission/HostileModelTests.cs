@@ -26,6 +26,13 @@ public sealed partial class HostileModelTests : IDisposable
             Summary = SampleModel.Text(Hostile),
             Remarks = SampleModel.Text(Hostile),
             Exceptions = [new CrefDoc("T:System.InvalidOperationException", SampleModel.Text(Hostile))],
+            // Every highlighter (C# through Roslyn, markup through ColorCode, shell through our tokenizer) sees the text.
+            Examples = [SampleModel.Block(
+                new DocCodeBlock("var s = \"" + Hostile + "\"; // " + Hostile + "\n" + Hostile, "csharp"),
+                new DocCodeBlock("<a title=\"" + Hostile + "\">" + Hostile + "</a><!-- " + Hostile + " -->", "xml"),
+                new DocCodeBlock("{ \"" + Hostile + "\": \"" + Hostile + "\" }", "json"),
+                new DocCodeBlock("echo \"" + Hostile + "\" # " + Hostile + "\n$" + Hostile, "bash"),
+                new DocCodeBlock(Hostile, null))],
         };
         var member = SampleModel.Member("M:{T}.Run(System.String)", "Run", "Run(string)", ApiMemberKind.Method, null, Provenance.Generated(Hostile)) with
         {
