@@ -14,6 +14,17 @@ internal sealed partial class PageModelBuilder
         return renderer.SignatureBlock(Declaration(attributes, signature), name => ids.TryGetValue(name, out var id) ? _links.TryResolve(id, page) : null);
     }
 
+    /// <summary>The declaration's page in the repository, when the assembly says where its sources are. URLs with characters
+    /// that would end a Markdown link are dropped (the mapping comes from the assembly's PDB, not from us).</summary>
+    private string? SourceUrl(SourceLocation? source, string assemblyName)
+    {
+        if (source is null) return null;
+        var assembly = model.Assemblies.FirstOrDefault(a => a.Name == assemblyName);
+        if (assembly is null || assembly.SourceLinks.IsDefaultOrEmpty) return null;
+        var url = SourceUrls.Browse(assembly.SourceLinks, source.Path, source.Line, assembly.RepositoryRoot);
+        return url is null || url.Any(c => char.IsWhiteSpace(c) || c is '(' or ')' or '<' or '>' or '"' or '\'') ? null : url;
+    }
+
     private static IEnumerable<TypeRef?> References(MemberModel member) =>
         member.Parameters.Select(p => p.Type).Prepend(member.ReturnType).Append(member.ExtendedType);
 

@@ -131,6 +131,8 @@ public sealed record TypeView
     public required DocsView Docs { get; init; }
     public string? Obsolete { get; init; }
     public string? SourceText { get; init; }
+    /// <summary>"View source": the declaration in the repository's web UI at the built commit (raw; an http(s) URL), or null.</summary>
+    public string? SourceUrl { get; init; }
     public LinkView? ContainingType { get; init; }
     /// <summary>Rendered links from the root base (<c>object</c>) down to this type's direct base.</summary>
     public IReadOnlyList<string> BaseChain { get; init; } = [];
@@ -179,6 +181,8 @@ public sealed record OverloadView
     public string? ConstantValue { get; init; }
     public string? Obsolete { get; init; }
     public string? SourceText { get; init; }
+    /// <summary>"View source" URL of this overload (raw), or null.</summary>
+    public string? SourceUrl { get; init; }
     /// <summary>Rendered links to the members this one overrides or implements, named as declared (<c>IEnumerable&lt;T&gt;.GetEnumerator()</c>).</summary>
     public IReadOnlyList<string> Implements { get; init; } = [];
     /// <summary>Heading for <see cref="ReturnType"/>: <c>Returns</c> (methods, operators), <c>Property value</c>, <c>Field value</c>,
