@@ -112,6 +112,9 @@ public sealed record IndexView(
     public int NamespaceCount => Namespaces.Count;
 }
 
+/// <summary><c>search</c>: the results page; the results are filled in by the site's script from <c>IndexFile</c> (relative to the site root).</summary>
+public sealed record SearchView(string IndexFile);
+
 /// <summary><c>namespace</c>: one namespace.</summary>
 public sealed record NamespaceView(string Name, IReadOnlyList<GroupView<TypeSummaryView>> Groups, CoverageNumbers Coverage);
 
