@@ -48,6 +48,9 @@ public sealed partial class HostileModelTests : IDisposable
             Docs = docs,
             Obsolete = new ObsoleteInfo(Hostile, false),
             Source = new SourceLocation("src/" + Hostile + ".cs", 1),
+            // Reaches the inheritance diagram (SVG and Mermaid) and the signature's type links.
+            Interfaces = [new TypeRef(Hostile, null)],
+            BaseTypes = [new TypeRef(Hostile, "T:System." + Hostile)],
         };
         var values = SampleModel.Type("Acme", "Mode", ApiTypeKind.Enum, Hostile, null,
             SampleModel.Member("F:{T}.On", "On", "On", ApiMemberKind.EnumValue, Hostile) with { ConstantValue = "1" }) with { EnumUnderlyingType = "int" };

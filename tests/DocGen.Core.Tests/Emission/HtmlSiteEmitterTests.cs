@@ -195,7 +195,7 @@ public sealed class HtmlSiteEmitterTests(FullSiteFixture fixture) : IClassFixtur
     public void Emit_SearchIndex_ListsTypesAndMembersWithSiteRelativeUrls()
     {
         var js = Run.Site("search-index.js");
-        js.ShouldContain("[\"Circle\",\"class\",\"Acme.Shapes\",\"api/acme.shapes/circle/index.html\",\"A round shape.\"]");
+        js.ShouldContain("[\"Circle\",\"class\",\"Acme.Shapes\",\"api/acme.shapes/circle/index.html\",\"A round shape.\",\"public class Circle\"]");
         js.ShouldContain("\"Area\",\"method\",\"Acme.Shapes.Shape\",\"api/acme.shapes/shape/area.html\"");
         js.ShouldNotContain("<script>");
     }

@@ -11,31 +11,43 @@
   if (!(box && list) && !(pageBox && pageList)) return;
   var base = document.body.getAttribute("data-root") || "";
   var DROPDOWN = 30, PAGE = 500;
-  var entries = null, names, nameWords, qualified, texts, loading = false, waiting = [], active = -1;
+  var entries = null, names, nameWords, qualified, text = "", textStarts = null, loading = false, waiting = [], active = -1;
 
-  // "CamelCase", "XMLReader", "Type42" → " camel case", " xml reader", " type 42"; punctuation separates words.
-  var lowerUpper = /([a-z0-9])([A-Z])/g, acronym = /([A-Z]+)([A-Z][a-z])/g, letterDigit = /([A-Za-z])([0-9])/g, other = /[^a-z0-9]+/g;
-  function wordText(s) {
-    return " " + s.replace(lowerUpper, "$1 $2").replace(acronym, "$1 $2").replace(letterDigit, "$1 $2").toLowerCase().replace(other, " ");
-  }
+  // "CamelCase", "XMLReader" → "camel case", "xml reader"; punctuation separates words, newlines separate entries.
+  var lowerUpper = /([a-z0-9])([A-Z])/g, acronym = /([A-Z]+)([A-Z][a-z])/g, other = /[^a-z0-9\n]+/g;
+  function words(s) { return s.replace(lowerUpper, "$1 $2").replace(acronym, "$1 $2").toLowerCase().replace(other, " "); }
 
+  // Tokenising entry by entry cost seconds of regex calls on a large site: every name, and every signature and
+  // summary, is tokenised as one string (entries joined by newlines). Signatures and summaries stay one string that
+  // a query scans with indexOf; textStarts maps a position back to its entry.
   function prepare(all) {
     entries = all;
-    var n = all.length;
-    names = new Array(n); nameWords = new Array(n); qualified = new Array(n); texts = new Array(n);
+    var n = all.length, rawNames = new Array(n), rawTexts = new Array(n);
+    names = new Array(n); qualified = new Array(n);
     for (var i = 0; i < n; i++) {
       var e = all[i];
       names[i] = e[0].toLowerCase();
-      nameWords[i] = wordText(e[0]);
       qualified[i] = ((e[2] ? e[2] + "." : "") + e[0]).toLowerCase();
-      texts[i] = null; // signature and summary words: made on the first query that needs them
+      rawNames[i] = e[0];
+      rawTexts[i] = (e[5] || "") + " " + (e[4] || ""); // the index has no newlines in its strings (SearchIndex.cs)
     }
+    nameWords = words(rawNames.join("\n")).split("\n");
+    for (var j = 0; j < n; j++) nameWords[j] = " " + nameWords[j];
+    text = ("\n" + words(rawTexts.join("\n"))).replace(/\n/g, "\n ");
+    textStarts = new Int32Array(n);
+    for (var k = 0, at = -1; k < n; k++) { at = text.indexOf("\n", at + 1); textStarts[k] = at; }
   }
 
-  function textOf(i) {
-    var t = texts[i];
-    if (t === null) { var e = entries[i]; t = texts[i] = wordText((e[5] || "") + " " + (e[4] || "")); }
-    return t;
+  // Marks, per term, the entries whose signature or summary has a word starting with it.
+  function textMatches(term) {
+    var marks = new Uint8Array(entries.length), needle = " " + term, at = text.indexOf(needle);
+    while (at >= 0) {
+      var lo = 0, hi = textStarts.length - 1;
+      while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (textStarts[mid] < at) lo = mid; else hi = mid - 1; }
+      marks[lo] = 1;
+      at = text.indexOf(needle, at + needle.length);
+    }
+    return marks;
   }
 
   function load(then) {
@@ -53,39 +65,46 @@
     document.head.appendChild(s);
   }
 
-  function parse(text) {
-    var raw = text.trim().toLowerCase();
-    var terms = wordText(text.trim()).split(" ").filter(function (w) { return w.length > 0; });
+  function parse(query) {
+    var raw = query.trim().toLowerCase();
+    var terms = words(query.trim()).split(" ").filter(function (w) { return w.length > 0; });
     return { raw: raw, joined: terms.join(""), terms: terms };
   }
 
   function every(terms, test) {
-    for (var t = 0; t < terms.length; t++) if (!test(terms[t])) return false;
+    for (var t = 0; t < terms.length; t++) if (!test(terms[t], t)) return false;
     return true;
   }
 
-  // 0 best; -1 no match.
-  function score(i, q) {
+  // Name ranks: 0 exact, 1 prefix, 2 every term starts a word of the name, 3 every term is in the name, 4 in the
+  // qualified name; -1 when the name alone does not match.
+  function nameScore(i, q) {
     var name = names[i];
     if (name === q.raw || name === q.joined) return 0;
     if (name.lastIndexOf(q.raw, 0) === 0 || (q.joined && name.lastIndexOf(q.joined, 0) === 0)) return 1;
     if (!q.terms.length) return -1;
-    var words = nameWords[i];
-    if (every(q.terms, function (t) { return words.indexOf(" " + t) >= 0; })) return 2;
+    var w = nameWords[i];
+    if (every(q.terms, function (t) { return w.indexOf(" " + t) >= 0; })) return 2;
     if (every(q.terms, function (t) { return name.indexOf(t) >= 0; })) return 3;
     var full = qualified[i];
     if (full.indexOf(q.raw) >= 0 || every(q.terms, function (t) { return full.indexOf(t) >= 0; })) return 4;
-    var text = textOf(i);
-    if (every(q.terms, function (t) { return words.indexOf(" " + t) >= 0 || full.indexOf(t) >= 0 || text.indexOf(" " + t) >= 0; })) return 5;
     return -1;
   }
 
-  function find(text) {
-    var q = parse(text);
+  function find(query) {
+    var q = parse(query);
     var hits = [];
     if (!q.raw) return hits;
+    var marks = null; // per term, made on first need: 5 = every term in the name, signature or summary
     for (var i = 0; i < entries.length; i++) {
-      var s = score(i, q);
+      var s = nameScore(i, q);
+      if (s < 0 && q.terms.length) {
+        if (!marks) marks = q.terms.map(textMatches);
+        var w = nameWords[i], full = qualified[i], all = true;
+        for (var k = 0; k < q.terms.length && all; k++)
+          all = marks[k][i] === 1 || w.indexOf(" " + q.terms[k]) >= 0 || full.indexOf(q.terms[k]) >= 0;
+        if (all) s = 5;
+      }
       if (s >= 0) hits.push([s, names[i].length, i]);
     }
     hits.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2]; });

@@ -28,6 +28,9 @@ internal static class SearchIndex
             entries.Add([mp.Name, PageModelBuilder.MemberKindLabel(first.Kind), context, links.FileOf(mp), PageModelBuilder.ShortText(first.Docs.Summary), first.Signature]);
         }
         var sb = new StringBuilder("window.DOCGEN_SEARCH=[\n");
+        // The script tokenises all entries as one newline-separated string: no entry may contain a newline.
+        foreach (var entry in entries)
+            for (var f = 0; f < entry.Length; f++) entry[f] = entry[f].Replace('\r', ' ').Replace('\n', ' ');
         for (var i = 0; i < entries.Count; i++)
         {
             // The default encoder escapes <, >, & and quotes as \uXXXX, so no entry can end the script.

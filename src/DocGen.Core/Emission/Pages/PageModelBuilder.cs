@@ -41,7 +41,7 @@ internal sealed partial class PageModelBuilder(ApiModel model, PageNames pages, 
             .Where(g => g.types.Count > 0)
             .Select(g => new GroupView<TypeSummaryView>(TypeKindTitle(g.kind), PageNames.Sanitize(TypeKindTitle(g.kind)), g.types.Select(t => TypeSummary(t, page)).ToList()))
             .ToList();
-        return new NamespaceView(DisplayNamespace(page.Name), groups, Numbers(ModelStatistics.Compute(page.Types)));
+        return new NamespaceView(DisplayNamespace(page.Name), groups, Numbers(ModelStatistics.Compute(page.Types))) { Diagram = NamespaceDiagram(page) };
     }
 
     public TypeView Type(TypePage page)
@@ -76,6 +76,7 @@ internal sealed partial class PageModelBuilder(ApiModel model, PageNames pages, 
             Interfaces = type.Interfaces.Select(i => renderer.TypeLink(i, page)).ToList(),
             Derived = type.DerivedTypes.Select(d => renderer.TypeLink(d, page)).ToList(),
             HasInheritance = !type.BaseTypes.IsEmpty || !type.DerivedTypes.IsEmpty,
+            Diagram = TypeDiagram(type, page),
             TypeParameters = TypeParams(type.TypeParameters, type.Docs, scope),
             DelegateParameters = Params(type.DelegateParameters, type.Docs, scope),
             DelegateReturnType = type.Kind == ApiTypeKind.Delegate ? (type.DelegateReturnType is null ? renderer.Code("void") : renderer.TypeLink(type.DelegateReturnType, page)) : null,

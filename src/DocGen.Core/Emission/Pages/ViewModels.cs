@@ -116,7 +116,12 @@ public sealed record IndexView(
 public sealed record SearchView(string IndexFile);
 
 /// <summary><c>namespace</c>: one namespace.</summary>
-public sealed record NamespaceView(string Name, IReadOnlyList<GroupView<TypeSummaryView>> Groups, CoverageNumbers Coverage);
+public sealed record NamespaceView(string Name, IReadOnlyList<GroupView<TypeSummaryView>> Groups, CoverageNumbers Coverage)
+{
+    /// <summary>Rendered diagram of how the namespace's types derive from each other (HTML: inline SVG; Markdown: Mermaid
+    /// source for a <c>```mermaid</c> block); empty when none are related.</summary>
+    public string Diagram { get; init; } = "";
+}
 
 /// <summary><c>type</c>: one type.</summary>
 public sealed record TypeView
@@ -142,6 +147,9 @@ public sealed record TypeView
     public IReadOnlyList<string> Interfaces { get; init; } = [];
     public IReadOnlyList<string> Derived { get; init; } = [];
     public bool HasInheritance { get; init; }
+    /// <summary>Rendered inheritance diagram (bases, interfaces, derived types). HTML: inline SVG with links;
+    /// Markdown: Mermaid source for a <c>```mermaid</c> block. Empty when the type has no relations.</summary>
+    public string Diagram { get; init; } = "";
     public IReadOnlyList<NamedView> TypeParameters { get; init; } = [];
     public IReadOnlyList<NamedView> DelegateParameters { get; init; } = [];
     public string? DelegateReturnType { get; init; }

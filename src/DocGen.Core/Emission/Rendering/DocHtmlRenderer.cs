@@ -31,6 +31,8 @@ internal sealed class DocHtmlRenderer(LinkResolver links, DiagnosticBag? diagnos
             : $"<pre><code class=\"language-{lang}\">" + body + "</code></pre>";
     }
 
+    public override string Diagram(Diagrams.TypeGraph graph) => Diagrams.SvgDiagram.Render(graph);
+
     public override string SignatureBlock(string declaration, Func<string, string?> typeUrl) =>
         "<pre class=\"sig\"><code class=\"language-csharp\">" + CSharpHighlighter.Highlight(declaration, typeUrl) + "</code></pre>";
 
