@@ -98,3 +98,34 @@ public sealed class DiagramTests
         svg.ShouldContain("aria-label=\"&lt;b&gt;t&lt;/b&gt;\"");
     }
 }
+
+/// <summary>The inheritance diagram in Chromium: its boxes are links a keyboard reaches, and it draws in both themes.</summary>
+public sealed class DiagramBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [ChromiumFact]
+    public async Task TypePage_DiagramLinks_AreReachedByTabAndOpenTheirPage()
+    {
+        var context = await fixture.Browser!.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        await page.GotoAsync(new Uri(Path.Combine(fixture.Run.Root, "site", "api", "acme.shapes", "shape", "index.html")).AbsoluteUri);
+
+        var links = page.Locator("svg.type-diagram a");
+        (await links.CountAsync()).ShouldBeGreaterThan(1);
+        (await links.First.EvaluateAsync<int>("a => a.tabIndex")).ShouldBe(0);
+        // Tab until focus lands in the diagram: it is in the page's tab order.
+        var reached = false;
+        for (var i = 0; i < 200 && !reached; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            reached = await page.EvaluateAsync<bool>("!!(document.activeElement && document.activeElement.closest && document.activeElement.closest('svg.type-diagram'))");
+        }
+        reached.ShouldBeTrue("no Tab press reached a link of the diagram");
+
+        await page.EvaluateAsync("document.documentElement.setAttribute('data-theme', 'dark')");
+        var fill = await page.Locator("svg.type-diagram .dg-node rect").First.EvaluateAsync<string>("r => getComputedStyle(r).fill");
+        fill.ShouldBe("rgb(21, 27, 35)"); // --bg-soft of the dark theme
+        errors.ShouldBeEmpty();
+    }
+}

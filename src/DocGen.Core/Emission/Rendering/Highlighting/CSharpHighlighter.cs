@@ -26,9 +26,16 @@ internal static class CSharpHighlighter
     /// <summary>Highlighted HTML of <paramref name="code"/> (without the <c>pre</c>/<c>code</c> wrapper).</summary>
     /// <param name="code">C# source: a file, members, statements or a declaration line.</param>
     /// <param name="typeUrl">For signatures: the URL of a type by its simple name, or null when it has no page; null for examples.</param>
-    public static string Highlight(string code, Func<string, string?>? typeUrl = null)
+    public static string Highlight(string code, Func<string, string?>? typeUrl = null) => Highlight(code, typeUrl, onlyIfValid: false)!;
+
+    /// <summary>Highlighted HTML of text that may not be C# at all: null unless it parses without errors.</summary>
+    public static string? HighlightIfValid(string code) => Highlight(code, null, onlyIfValid: true);
+
+    private static string? Highlight(string code, Func<string, string?>? typeUrl, bool onlyIfValid)
     {
-        var root = CSharpSyntaxTree.ParseText(code, Options).GetRoot();
+        var tree = CSharpSyntaxTree.ParseText(code, Options);
+        if (onlyIfValid && tree.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error)) return null;
+        var root = tree.GetRoot();
         var sb = new StringBuilder(code.Length * 2);
         foreach (var token in root.DescendantTokens(descendIntoTrivia: false))
         {
