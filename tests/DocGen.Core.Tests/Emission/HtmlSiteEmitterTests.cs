@@ -101,7 +101,7 @@ public sealed class HtmlSiteEmitterTests(FullSiteFixture fixture) : IClassFixtur
     public void Emit_TypePage_ShowsInheritanceInterfacesDerivedAndInheritedMembers()
     {
         var shape = Run.Site("api/acme.shapes/shape/index.html");
-        shape.ShouldContain("class=\"inheritance\"");
+        shape.ShouldContain("<svg class=\"type-diagram\"");
         shape.ShouldContain("https://learn.microsoft.com/dotnet/api/system.object");
         shape.ShouldContain("https://learn.microsoft.com/dotnet/api/system.idisposable");
         shape.ShouldContain("href=\"../circle/index.html\"");
