@@ -1,4 +1,4 @@
-// Times the site's own search code (site/assets/docgen.js) in Node over the generated index
+// Times the site's own search code (site/assets/docgen-search.js) in Node over the generated index
 // (site/search-index.js): the script runs in a vm context with a minimal DOM stub, the index loads the way
 // the page loads it (a script added on first use), and each query goes through the input handler.
 // Usage: node search-bench.js SITE_DIR [ROUNDS=5]
@@ -11,7 +11,7 @@ const zlib = require('zlib');
 
 const site = process.argv[2];
 const rounds = Number(process.argv[3] || 5);
-const appJs = fs.readFileSync(path.join(site, 'assets', 'docgen.js'), 'utf8');
+const appJs = fs.readFileSync(path.join(site, 'assets', 'docgen-search.js'), 'utf8');
 const indexPath = path.join(site, 'search-index.js');
 const indexBytes = fs.readFileSync(indexPath);
 const indexJs = indexBytes.toString('utf8');

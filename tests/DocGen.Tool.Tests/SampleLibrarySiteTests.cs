@@ -105,7 +105,8 @@ public sealed partial class SampleLibrarySiteTests(SampleSiteFixture sample) : I
     [Fact]
     public void Site_MalformedDocComment_IsShownAsEscapedRawText()
     {
-        var page = sample.Page("api/sample.library.text/awkward/malformed.html");
+        // The raw XML is highlighted: look for its text without the highlighting spans.
+        var page = Regex.Replace(sample.Page("api/sample.library.text/awkward/malformed.html"), "</?span( class=\"[a-z]{1,2}\")?>", "");
 
         page.ShouldContain("&lt;b&gt;bold tag is never closed");
         page.ShouldNotContain("<b>bold tag");

@@ -62,7 +62,12 @@ public sealed class RoslynApiExtractor : IApiExtractor
 
         var informational = assembly.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == "System.Reflection.AssemblyInformationalVersionAttribute")
             ?.ConstructorArguments.FirstOrDefault().Value as string;
-        return new ApiModel([new AssemblyModel(assembly.Identity.Name, assembly.Identity.Version.ToString(), tfm, namespaces) { InformationalVersion = informational }]);
+        return new ApiModel([new AssemblyModel(assembly.Identity.Name, assembly.Identity.Version.ToString(), tfm, namespaces)
+        {
+            InformationalVersion = informational,
+            SourceLinks = SourceLinkReader.Read(inputs.AssemblyPath, assembly, informational, projectFolder),
+            RepositoryRoot = SourceLinkReader.GitRoot(projectFolder),
+        }]);
     }
 
     private static IReadOnlyList<string> ReferencePaths(ProjectInputs inputs, DiagnosticBag diagnostics)

@@ -30,6 +30,12 @@ public sealed record AssemblyModel(
 {
     /// <summary>The assembly's <c>AssemblyInformationalVersion</c> (the build's <c>$(Version)</c>, maybe with <c>+commit</c>), or null.</summary>
     public string? InformationalVersion { get; init; }
+
+    /// <summary>Where the sources are on the web (the PDB's SourceLink map, or one made from <c>RepositoryUrl</c> and the commit); empty when unknown.</summary>
+    public ImmutableArray<SourceLinkMapping> SourceLinks { get; init; } = [];
+
+    /// <summary>The local git repository around the project, used to map paths of a deterministic (<c>/_/</c>) build; null when unknown.</summary>
+    public string? RepositoryRoot { get; init; }
 }
 
 /// <summary>A namespace and the types declared in it (nested types included, flattened, ordered by full name).</summary>

@@ -86,7 +86,7 @@ public sealed partial class CorpusRun(CorpusLibrary library, PipelineResult resu
 
     /// <summary>The C# declarations on a page (the signature boxes), unescaped.</summary>
     public IReadOnlyList<string> Signatures(string relative) =>
-        [.. SignatureBox().Matches(Page(relative)).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value))];
+        [.. SignatureBox().Matches(Page(relative)).Select(m => System.Net.WebUtility.HtmlDecode(Markup().Replace(m.Groups[1].Value, "")))];
 
     /// <summary>Every relative href and src of every page that does not lead to a file of the site.</summary>
     public IReadOnlyList<string> BrokenLocalLinks(out int pages, out int links)
@@ -115,6 +115,10 @@ public sealed partial class CorpusRun(CorpusLibrary library, PipelineResult resu
     [GeneratedRegex("(?:href|src)=\"([^\"]*)\"")]
     private static partial Regex HrefOrSrc();
 
-    [GeneratedRegex("<pre><code class=\"language-csharp\">(.*?)</code></pre>", RegexOptions.Singleline)]
+    // Signatures are highlighted: the text is what is left without the spans and type links.
+    [GeneratedRegex("<pre class=\"sig\"><code class=\"language-csharp\">(.*?)</code></pre>", RegexOptions.Singleline)]
     private static partial Regex SignatureBox();
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Markup();
 }

@@ -48,7 +48,13 @@ internal sealed partial class EmitRun : IDisposable
     /// <summary>Every inline link destination of a Markdown page.</summary>
     public static IEnumerable<string> MarkdownLinks(string markdown) => MdLinkRegex().Matches(markdown).Select(m => m.Groups[1].Value);
 
+    /// <summary>The page without the highlighting spans of its code blocks, so tests can look for the code's text.</summary>
+    public static string WithoutHighlighting(string html) => HighlightRegex().Replace(html, "");
+
     public void Dispose() => _dir.Dispose();
+
+    [GeneratedRegex("</?span( class=\"[a-z]{1,2}\")?>")]
+    private static partial Regex HighlightRegex();
 
     [GeneratedRegex("(href|src)=\"([^\"]*)\"")]
     private static partial Regex HrefRegex();

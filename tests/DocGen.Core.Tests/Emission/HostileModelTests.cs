@@ -26,6 +26,13 @@ public sealed partial class HostileModelTests : IDisposable
             Summary = SampleModel.Text(Hostile),
             Remarks = SampleModel.Text(Hostile),
             Exceptions = [new CrefDoc("T:System.InvalidOperationException", SampleModel.Text(Hostile))],
+            // Every highlighter (C# through Roslyn, markup through ColorCode, shell through our tokenizer) sees the text.
+            Examples = [SampleModel.Block(
+                new DocCodeBlock("var s = \"" + Hostile + "\"; // " + Hostile + "\n" + Hostile, "csharp"),
+                new DocCodeBlock("<a title=\"" + Hostile + "\">" + Hostile + "</a><!-- " + Hostile + " -->", "xml"),
+                new DocCodeBlock("{ \"" + Hostile + "\": \"" + Hostile + "\" }", "json"),
+                new DocCodeBlock("echo \"" + Hostile + "\" # " + Hostile + "\n$" + Hostile, "bash"),
+                new DocCodeBlock(Hostile, null))],
         };
         var member = SampleModel.Member("M:{T}.Run(System.String)", "Run", "Run(string)", ApiMemberKind.Method, null, Provenance.Generated(Hostile)) with
         {
@@ -41,6 +48,9 @@ public sealed partial class HostileModelTests : IDisposable
             Docs = docs,
             Obsolete = new ObsoleteInfo(Hostile, false),
             Source = new SourceLocation("src/" + Hostile + ".cs", 1),
+            // Reaches the inheritance diagram (SVG and Mermaid) and the signature's type links.
+            Interfaces = [new TypeRef(Hostile, null)],
+            BaseTypes = [new TypeRef(Hostile, "T:System." + Hostile)],
         };
         var values = SampleModel.Type("Acme", "Mode", ApiTypeKind.Enum, Hostile, null,
             SampleModel.Member("F:{T}.On", "On", "On", ApiMemberKind.EnumValue, Hostile) with { ConstantValue = "1" }) with { EnumUnderlyingType = "int" };
@@ -91,7 +101,7 @@ public sealed partial class HostileModelTests : IDisposable
             var html = File.ReadAllText(file);
             var page = _run.Relative(file);
             html.ShouldContain("&lt;script&gt;alert(1)&lt;/script&gt;", customMessage: $"{page} does not show the hostile text, so it proves nothing");
-            Regex.Matches(html, "<script").Count.ShouldBe(3, $"{page}: only the layout's own three scripts (theme, tree, site script)");
+            Regex.Matches(html, "<script").Count.ShouldBe(4, $"{page}: only the layout's own four scripts (theme, tree, site script, search)");
             html.ShouldNotContain("<img", customMessage: page);
             html.ShouldNotContain("\" onmouseover=\"", customMessage: $"{page}: an attribute was left");
             html.ShouldNotContain("href=\"javascript:", Case.Insensitive, page);

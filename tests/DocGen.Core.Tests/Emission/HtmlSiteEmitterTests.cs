@@ -1,5 +1,7 @@
+using System.Text.RegularExpressions;
 using DocGen.Core.Diagnostics;
 using DocGen.Core.Model;
+using DocGen.Core.Options;
 
 namespace DocGen.Core.Tests.Emission;
 
@@ -99,11 +101,11 @@ public sealed class HtmlSiteEmitterTests(FullSiteFixture fixture) : IClassFixtur
     public void Emit_TypePage_ShowsInheritanceInterfacesDerivedAndInheritedMembers()
     {
         var shape = Run.Site("api/acme.shapes/shape/index.html");
-        shape.ShouldContain("class=\"inheritance\"");
+        shape.ShouldContain("<svg class=\"type-diagram\"");
         shape.ShouldContain("https://learn.microsoft.com/dotnet/api/system.object");
         shape.ShouldContain("https://learn.microsoft.com/dotnet/api/system.idisposable");
         shape.ShouldContain("href=\"../circle/index.html\"");
-        shape.ShouldContain("[Serializable]");
+        EmitRun.WithoutHighlighting(shape).ShouldContain("[Serializable]");
         shape.ShouldContain("badge-generated");
         shape.ShouldContain("generated (gpt-4o-mini)");
         foreach (var group in new[] { "Constructors", "Properties", "Indexers", "Methods", "Events", "Operators", "Conversion operators", "Fields", "Constants", "Finalizer" })
@@ -141,11 +143,39 @@ public sealed class HtmlSiteEmitterTests(FullSiteFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public void Emit_Signatures_AreHighlightedWithTheirTypesLinked()
+    {
+        var make = SampleModel.Member("M:{T}.Make(Acme.Widget)", "Make", "Make(Widget)", ApiMemberKind.Method) with
+        {
+            Signature = "public static Widget Make(Widget other)",
+            ReturnType = new TypeRef("Widget", "T:Acme.Widget"),
+            Parameters = [new ParameterModel("other", new TypeRef("Widget", "T:Acme.Widget"), null, null)],
+            Attributes = ["[Obsolete(\"old\")]"],
+        };
+        var widget = SampleModel.Type("Acme", "Widget", ApiTypeKind.Class, null, null, make) with
+        {
+            Signature = "public class Widget : IDisposable",
+            Interfaces = [new TypeRef("IDisposable", "T:System.IDisposable")],
+        };
+        using var run = new EmitRun(SampleModel.Of(widget), formats: OutputFormats.Html);
+
+        var typeSignature = Signature(run.Site("api/acme/widget/index.html"));
+        typeSignature.ShouldContain("<span class=\"k\">class</span>");
+        typeSignature.ShouldContain("<a class=\"t\" href=\"https://learn.microsoft.com/dotnet/api/system.idisposable\">IDisposable</a>");
+        var memberSignature = Signature(run.Site("api/acme/widget/make.html"));
+        memberSignature.ShouldContain("<a class=\"t\" href=\"index.html\">Widget</a>");
+        memberSignature.ShouldContain("<span class=\"p\">other</span>");
+        memberSignature.ShouldContain("[<span class=\"t\">Obsolete</span>(<span class=\"s\">&quot;old&quot;</span>)]");
+    }
+
+    private static string Signature(string html) => Regex.Match(html, "<pre class=\"sig\">.*?</pre>", RegexOptions.Singleline).Value;
+
+    [Fact]
     public void Emit_MalformedDocs_ShowRawXmlEscaped()
     {
         var odd = Run.Site("api/acme.util/odd/index.html");
         odd.ShouldContain("could not be parsed");
-        odd.ShouldContain("&lt;summary&gt;unclosed &lt;b&gt;");
+        EmitRun.WithoutHighlighting(odd).ShouldContain("&lt;summary&gt;unclosed &lt;b&gt;");
     }
 
     [Fact]
@@ -165,7 +195,7 @@ public sealed class HtmlSiteEmitterTests(FullSiteFixture fixture) : IClassFixtur
     public void Emit_SearchIndex_ListsTypesAndMembersWithSiteRelativeUrls()
     {
         var js = Run.Site("search-index.js");
-        js.ShouldContain("[\"Circle\",\"class\",\"Acme.Shapes\",\"api/acme.shapes/circle/index.html\",\"A round shape.\"]");
+        js.ShouldContain("[\"Circle\",\"class\",\"Acme.Shapes\",\"api/acme.shapes/circle/index.html\",\"A round shape.\",\"public class Circle\"]");
         js.ShouldContain("\"Area\",\"method\",\"Acme.Shapes.Shape\",\"api/acme.shapes/shape/area.html\"");
         js.ShouldNotContain("<script>");
     }

@@ -223,7 +223,7 @@ public sealed class TemplateTests
         templates.Write("html/assets/docgen.css", "body { background: hotpink; }");
         using var run = new EmitRun(SampleModel.Full(), templates.Path);
         run.Site("assets/docgen.css").ShouldBe("body { background: hotpink; }");
-        run.Site("assets/docgen.js").ShouldContain("DOCGEN_SEARCH");
+        run.Site("assets/docgen-search.js").ShouldContain("DOCGEN_SEARCH");
         run.Diagnostics.ToList().ShouldNotContain(d => d.Id == "DG0206");
     }
 

@@ -20,21 +20,28 @@ internal sealed class Snippet : IDisposable
 
     private readonly TempDirectory _dir = new("docgen-snippet");
 
-    public Snippet(string source, DocGenOptions? options = null, string name = "Snippet", string? sourcePath = null)
+    /// <param name="sourceLink">When set, a portable PDB is written next to the assembly with the SourceLink map this makes of the snippet's folder.</param>
+    /// <param name="gitRepository">When true, the folder is made a git repository root (a <c>.git</c> folder).</param>
+    public Snippet(string source, DocGenOptions? options = null, string name = "Snippet", string? sourcePath = null, Func<string, string>? sourceLink = null, bool gitRepository = false)
     {
+        if (gitRepository) Directory.CreateDirectory(_dir.Combine(".git"));
+        var sourceLinkJson = sourceLink?.Invoke(_dir.Path);
         var parse = new CSharpParseOptions(LanguageVersion.Preview, DocumentationMode.Diagnose);
         var path = sourcePath ?? _dir.Combine("src", name + ".cs");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, source);
-        var tree = CSharpSyntaxTree.ParseText(source, parse, path);
+        var tree = CSharpSyntaxTree.ParseText(source, parse, path, System.Text.Encoding.UTF8);
         var compilation = CSharpCompilation.Create(name, [tree], Framework.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
         AssemblyPath = _dir.Combine(name + ".dll");
         XmlPath = _dir.Combine(name + ".xml");
         using (var dll = File.Create(AssemblyPath))
         using (var xml = File.Create(XmlPath))
+        using (var pdb = sourceLinkJson is null ? null : File.Create(Path.ChangeExtension(AssemblyPath, ".pdb")))
+        using (var sourceLinkStream = sourceLinkJson is null ? null : new MemoryStream(System.Text.Encoding.UTF8.GetBytes(sourceLinkJson)))
         {
-            var result = compilation.Emit(dll, xmlDocumentationStream: xml);
+            var result = compilation.Emit(dll, pdb, xml, sourceLinkStream: sourceLinkStream,
+                options: pdb is null ? null : new Microsoft.CodeAnalysis.Emit.EmitOptions(debugInformationFormat: Microsoft.CodeAnalysis.Emit.DebugInformationFormat.PortablePdb));
             var errors = result.Diagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).ToList();
             if (errors.Count > 0) throw new InvalidOperationException("The snippet does not compile:\n" + string.Join("\n", errors));
         }

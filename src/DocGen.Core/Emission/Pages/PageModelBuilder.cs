@@ -41,7 +41,7 @@ internal sealed partial class PageModelBuilder(ApiModel model, PageNames pages, 
             .Where(g => g.types.Count > 0)
             .Select(g => new GroupView<TypeSummaryView>(TypeKindTitle(g.kind), PageNames.Sanitize(TypeKindTitle(g.kind)), g.types.Select(t => TypeSummary(t, page)).ToList()))
             .ToList();
-        return new NamespaceView(DisplayNamespace(page.Name), groups, Numbers(ModelStatistics.Compute(page.Types)));
+        return new NamespaceView(DisplayNamespace(page.Name), groups, Numbers(ModelStatistics.Compute(page.Types))) { Diagram = NamespaceDiagram(page) };
     }
 
     public TypeView Type(TypePage page)
@@ -65,17 +65,19 @@ internal sealed partial class PageModelBuilder(ApiModel model, PageNames pages, 
             Namespace = new LinkView(DisplayNamespace(type.Namespace), nsPage is null ? "" : _links.Relative(page, nsPage)),
             Assembly = page.AssemblyName,
             Signature = type.Signature,
-            SignatureBlock = renderer.CodeBlock(Declaration(type.Attributes, type.Signature), "csharp"),
+            SignatureBlock = SignatureBlock(type.Attributes, type.Signature, References(type), page),
             Badge = Badge(type.Provenance),
             Docs = Docs(type.Docs, scope),
             Obsolete = ObsoleteText(type.Obsolete),
             SourceText = SourceText(type.Source),
+            SourceUrl = SourceUrl(type.Source, page.AssemblyName),
             ContainingType = containing,
             BaseChain = type.BaseTypes.Reverse().Select(b => renderer.TypeLink(b, page)).ToList(),
             Interfaces = type.Interfaces.Select(i => renderer.TypeLink(i, page)).ToList(),
             Derived = type.DerivedTypes.Select(d => renderer.TypeLink(d, page)).ToList(),
             // An interface's children are its implementers and the interfaces extending it, listed apart, not a chain.
             HasInheritance = !type.BaseTypes.IsEmpty || (type.Kind != ApiTypeKind.Interface && !type.DerivedTypes.IsEmpty),
+            Diagram = TypeDiagram(type, page),
             TypeParameters = TypeParams(type.TypeParameters, type.Docs, scope),
             DelegateParameters = Params(type.DelegateParameters, type.Docs, scope),
             DelegateReturnType = type.Kind == ApiTypeKind.Delegate ? (type.DelegateReturnType is null ? renderer.Code("void") : renderer.TypeLink(type.DelegateReturnType, page)) : null,
@@ -164,7 +166,7 @@ internal sealed partial class PageModelBuilder(ApiModel model, PageNames pages, 
             SiteName,
             LinkResolver.RootOf(page),
             body,
-            page switch { IndexPage => "index", CoveragePage => "coverage", DependenciesSitePage => "dependencies", NamespacePage => "namespace", TypePage => "type", _ => "member" },
+            page switch { IndexPage => "index", CoveragePage => "coverage", SearchPage => "search", DependenciesSitePage => "dependencies", NamespacePage => "namespace", TypePage => "type", _ => "member" },
             new LinkView(SiteName, _links.Relative(page, pages.Index), page is IndexPage),
             new LinkView("Coverage", _links.Relative(page, pages.Coverage), page is CoveragePage),
             crumbs,
@@ -211,7 +213,7 @@ internal sealed partial class PageModelBuilder(ApiModel model, PageNames pages, 
             DisplayName = member.DisplayName,
             Kind = MemberKindLabel(member.Kind),
             Signature = member.Signature,
-            SignatureBlock = renderer.CodeBlock(Declaration(member.Attributes, member.Signature), "csharp"),
+            SignatureBlock = SignatureBlock(member.Attributes, member.Signature, References(member), page),
             Badge = Badge(member.Provenance),
             Docs = Docs(member.Docs, scope),
             Parameters = Params(member.Parameters, member.Docs, scope),
@@ -220,6 +222,7 @@ internal sealed partial class PageModelBuilder(ApiModel model, PageNames pages, 
             ConstantValue = member.ConstantValue,
             Obsolete = ObsoleteText(member.Obsolete),
             SourceText = SourceText(member.Source),
+            SourceUrl = SourceUrl(member.Source, ((TypePage)pages.Find(page.Type.Id)!.Page).AssemblyName),
             Implements = member.ImplementedMembers.IsDefaultOrEmpty
                 ? member.ImplementedMemberIds.Select(id => Linked(DocPlainText.ShortName(id) ?? id, id, page)).ToList()
                 : member.ImplementedMembers.Select(m => Linked(m.Display, m.Id, page)).ToList(),

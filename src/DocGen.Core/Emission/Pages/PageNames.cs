@@ -12,6 +12,9 @@ internal sealed record IndexPage(string Path) : Page(Path);
 
 internal sealed record CoveragePage(string Path) : Page(Path);
 
+/// <summary>The HTML site's search results page (<c>search.html?q=…</c>); the Markdown tree has none.</summary>
+internal sealed record SearchPage(string Path) : Page(Path);
+
 /// <summary>The project's package dependencies (from the manifest stage's <see cref="Manifest.DependencySet"/>).</summary>
 internal sealed record DependenciesSitePage(string Path, Manifest.DependencySet Set) : Page(Path);
 
@@ -131,6 +134,9 @@ internal sealed class PageNames
 
     public IndexPage Index { get; }
     public CoveragePage Coverage { get; }
+
+    /// <summary>The search results page; only the HTML site writes it (not part of <see cref="All"/>).</summary>
+    public SearchPage Search { get; } = new("search");
 
     /// <summary>The Dependencies page, when the project's assets file is known.</summary>
     public DependenciesSitePage? Dependencies { get; }

@@ -18,7 +18,7 @@ internal static class PageOutline
         var outline = new List<LinkView>();
         if (type.TypeParameters.Count > 0) outline.Add(Entry("Type parameters", "type-parameters"));
         if (type.DelegateReturnType is not null) outline.Add(Entry("Invoke", "invoke"));
-        if (type.HasInheritance) outline.Add(Entry("Inheritance", "inheritance"));
+        if (!string.IsNullOrEmpty(type.Diagram)) outline.Add(Entry("Inheritance", "inheritance"));
         if (type.Interfaces.Count > 0) outline.Add(Entry("Implements", "implements"));
         if (type.Implementers.Count > 0) outline.Add(Entry("Implemented by", "implemented-by"));
         // A class's derived classes are part of its inheritance chain; an interface lists its children apart.

@@ -32,6 +32,7 @@ internal static class PageRenderer
         var builder = new PageModelBuilder(context.Model, pages, renderer, projectFolder);
 
         var all = pages.All.ToList();
+        if (format.Kind == "html") all.Insert(1, pages.Search);
         var options = new ParallelOptions { CancellationToken = context.CancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
         try
         {
@@ -74,6 +75,7 @@ internal static class PageRenderer
         {
             IndexPage => ("index", (object)builder.Index(page), builder.SiteName),
             CoveragePage => ("coverage", builder.Coverage(page), "Documentation coverage"),
+            SearchPage => ("search", new SearchView(SearchIndex.FileName), "Search"),
             DependenciesSitePage deps => ("dependencies", Manifest.DependenciesPage.View(deps.Set), "Dependencies"),
             NamespacePage ns => ("namespace", builder.Namespace(ns), $"{PageModelBuilder.DisplayNamespace(ns.Name)} namespace"),
             TypePage tp => ("type", builder.Type(tp), $"{tp.Type.QualifiedName} {PageModelBuilder.TypeKindLabel(tp.Type.Kind)}"),

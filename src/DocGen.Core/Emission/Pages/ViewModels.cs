@@ -124,8 +124,16 @@ public sealed record IndexView(
     public int NamespaceCount => Namespaces.Count;
 }
 
+/// <summary><c>search</c>: the results page; the results are filled in by the site's script from <c>IndexFile</c> (relative to the site root).</summary>
+public sealed record SearchView(string IndexFile);
+
 /// <summary><c>namespace</c>: one namespace.</summary>
-public sealed record NamespaceView(string Name, IReadOnlyList<GroupView<TypeSummaryView>> Groups, CoverageNumbers Coverage);
+public sealed record NamespaceView(string Name, IReadOnlyList<GroupView<TypeSummaryView>> Groups, CoverageNumbers Coverage)
+{
+    /// <summary>Rendered diagram of how the namespace's types derive from each other (HTML: inline SVG; Markdown: Mermaid
+    /// source for a <c>```mermaid</c> block); empty when none are related.</summary>
+    public string Diagram { get; init; } = "";
+}
 
 /// <summary><c>type</c>: one type.</summary>
 public sealed record TypeView
@@ -143,12 +151,17 @@ public sealed record TypeView
     public required DocsView Docs { get; init; }
     public string? Obsolete { get; init; }
     public string? SourceText { get; init; }
+    /// <summary>"View source": the declaration in the repository's web UI at the built commit (raw; an http(s) URL), or null.</summary>
+    public string? SourceUrl { get; init; }
     public LinkView? ContainingType { get; init; }
     /// <summary>Rendered links from the root base (<c>object</c>) down to this type's direct base.</summary>
     public IReadOnlyList<string> BaseChain { get; init; } = [];
     public IReadOnlyList<string> Interfaces { get; init; } = [];
     public IReadOnlyList<string> Derived { get; init; } = [];
     public bool HasInheritance { get; init; }
+    /// <summary>Rendered inheritance diagram (bases, interfaces, derived types). HTML: inline SVG with links;
+    /// Markdown: Mermaid source for a <c>```mermaid</c> block. Empty when the type has no relations.</summary>
+    public string Diagram { get; init; } = "";
     public IReadOnlyList<NamedView> TypeParameters { get; init; } = [];
     public IReadOnlyList<NamedView> DelegateParameters { get; init; } = [];
     public string? DelegateReturnType { get; init; }
@@ -191,6 +204,8 @@ public sealed record OverloadView
     public string? ConstantValue { get; init; }
     public string? Obsolete { get; init; }
     public string? SourceText { get; init; }
+    /// <summary>"View source" URL of this overload (raw), or null.</summary>
+    public string? SourceUrl { get; init; }
     /// <summary>Rendered links to the members this one overrides or implements, named as declared (<c>IEnumerable&lt;T&gt;.GetEnumerator()</c>).</summary>
     public IReadOnlyList<string> Implements { get; init; } = [];
     /// <summary>Heading for <see cref="ReturnType"/>: <c>Returns</c> (methods, operators), <c>Property value</c>, <c>Field value</c>,

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using DocGen.Core.Diagnostics;
 using DocGen.Core.Emission.Pages;
+using DocGen.Core.Emission.Rendering.Highlighting;
 using DocGen.Core.Model;
 
 namespace DocGen.Core.Emission.Rendering;
@@ -24,10 +25,16 @@ internal sealed class DocHtmlRenderer(LinkResolver links, DiagnosticBag? diagnos
     public override string CodeBlock(string code, string? language)
     {
         var lang = SafeLanguage(language);
+        var body = CodeHighlighter.Highlight(code, lang);
         return lang is null
-            ? "<pre><code>" + Escape(code) + "</code></pre>"
-            : $"<pre><code class=\"language-{lang}\">" + Escape(code) + "</code></pre>";
+            ? "<pre><code>" + body + "</code></pre>"
+            : $"<pre><code class=\"language-{lang}\">" + body + "</code></pre>";
     }
+
+    public override string Diagram(Diagrams.TypeGraph graph) => Diagrams.SvgDiagram.Render(graph);
+
+    public override string SignatureBlock(string declaration, Func<string, string?> typeUrl) =>
+        "<pre class=\"sig\"><code class=\"language-csharp\">" + CSharpHighlighter.Highlight(declaration, typeUrl) + "</code></pre>";
 
     protected override void Append(StringBuilder sb, DocNode node, RenderScope scope)
     {

@@ -14,6 +14,8 @@ internal sealed class DocMarkdownRenderer(LinkResolver links, DiagnosticBag? dia
 
     public override string Code(string text) => MarkdownText.Code(text);
 
+    public override string Diagram(Diagrams.TypeGraph graph) => Diagrams.MermaidDiagram.Render(graph);
+
     public override string CodeBlock(string code, string? language)
     {
         // A fence longer than any backtick run inside the code keeps the block closed.

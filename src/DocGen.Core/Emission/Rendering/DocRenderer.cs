@@ -29,6 +29,14 @@ internal abstract class DocRenderer(LinkResolver links, DiagnosticBag? diagnosti
     /// <summary>A code block of raw text.</summary>
     public abstract string CodeBlock(string code, string? language);
 
+    /// <summary>A declaration's code block; formats that highlight link the type names <paramref name="typeUrl"/> knows.</summary>
+    /// <param name="declaration">Raw C# (attributes and the declaration line).</param>
+    /// <param name="typeUrl">URL of a type by its simple name, or null when it has no page.</param>
+    public virtual string SignatureBlock(string declaration, Func<string, string?> typeUrl) => CodeBlock(declaration, "csharp");
+
+    /// <summary>A type relation diagram: inline SVG in HTML, a Mermaid block's source in Markdown.</summary>
+    public abstract string Diagram(Diagrams.TypeGraph graph);
+
     /// <summary>Renders a doc block (a section's content); empty string for null.</summary>
     public string Render(DocBlock? block, RenderScope scope) => block is null ? "" : RenderNodes(block.Nodes, scope).Trim();
 
