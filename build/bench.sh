@@ -91,7 +91,7 @@ docgen_run() {
   gc_ms=$(sed -n 's/^DocGen memory: .*paused \([0-9]*\) ms.*/\1/p' "$work/run.log")
   written=$(sed -n 's/.* \([0-9]*\) files written.*/\1/p' "$work/run.log")
   unchanged=$(sed -n 's/.*written, \([0-9]*\) unchanged.*/\1/p' "$work/run.log")
-  summary=$(grep '^DocGen: ' "$work/run.log" | sed 's/; [0-9]* files written.*//')
+  summary=$(grep -E '^DocGen: [0-9]+ types' "$work/run.log" | sed 's/; [0-9]* files written.*//')
   stage_names=$(sed -n 's/^DocGen timings: //p' "$work/run.log" | tr ',' '\n' | awk '{print $1}' | tr '\n' ' ')
   for s in $stage_names; do
     printf -v "stage_${s//-/_}" '%s' "$(sed -n "s/^DocGen timings: .*\b$s \([0-9]*\) ms.*/\1/p" "$work/run.log")"
