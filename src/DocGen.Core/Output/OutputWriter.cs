@@ -9,7 +9,11 @@ public sealed record OutputSummary(
     IReadOnlyList<string> Files,
     int Written,
     int Unchanged,
-    int Deleted);
+    int Deleted)
+{
+    /// <summary>Of <see cref="Unchanged"/>, the files kept as they were without being produced again (their render key matched).</summary>
+    public int Reused { get; init; }
+}
 
 /// <summary>How an <see cref="OutputWriter"/> treats its folder.</summary>
 public sealed record OutputWriterOptions
@@ -41,7 +45,7 @@ public sealed record OutputWriterOptions
 /// did not are removed and the lists are persisted.
 /// </summary>
 /// <remarks>Thread-safe: emitters may write in parallel. One run per folder at a time.</remarks>
-public sealed class OutputWriter : IDisposable
+public sealed partial class OutputWriter : IDisposable
 {
     /// <summary>Name of the file (under the root) that lists what the last run wrote, one relative path a line (read by MSBuild).</summary>
     public const string ManifestFileName = OutputLayout.FileListName;
@@ -132,11 +136,7 @@ public sealed class OutputWriter : IDisposable
     /// <exception cref="OutputException">The folder cannot be written (not DocGen's, read-only, disk full…); every later write throws it too.</exception>
     public bool Write(string relativePath, ReadOnlySpan<byte> content)
     {
-        var full = Resolve(relativePath);
-        var key = Path.GetRelativePath(_root, full).Replace('\\', '/');
-        var previous = _names.GetOrAdd(key, key);
-        if (!string.Equals(previous, key, StringComparison.Ordinal))
-            throw new OutputPathException(relativePath, $"it differs only by case from '{previous}', which would collide on case-insensitive file systems");
+        var (full, key) = Claim(relativePath);
         var owned = _owned.Value;
         if (_fault is { } fault) throw fault;
         try
@@ -186,6 +186,18 @@ public sealed class OutputWriter : IDisposable
         {
             throw Stop(ex, full);
         }
+    }
+
+    // Resolves a path and reserves its spelling for this run: two paths that differ only by case would collide on
+    // case-insensitive file systems.
+    private (string Full, string Key) Claim(string relativePath)
+    {
+        var full = Resolve(relativePath);
+        var key = Path.GetRelativePath(_root, full).Replace('\\', '/');
+        var previous = _names.GetOrAdd(key, key);
+        if (!string.Equals(previous, key, StringComparison.Ordinal))
+            throw new OutputPathException(relativePath, $"it differs only by case from '{previous}', which would collide on case-insensitive file systems");
+        return (full, key);
     }
 
     /// <summary>True when the path was written (or found unchanged) in this run.</summary>
@@ -381,7 +393,7 @@ public sealed class OutputWriter : IDisposable
     private OutputSummary Summary(int deleted)
     {
         var files = _files.Keys.Concat(_kept.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        return new OutputSummary([.. files.Select(f => _fs.Path.Combine(_root, f))], _written, _unchanged, deleted);
+        return new OutputSummary([.. files.Select(f => _fs.Path.Combine(_root, f))], _written, _unchanged, deleted) { Reused = _reused.Count };
     }
 
     private void DeleteEmptyParents(string directory)

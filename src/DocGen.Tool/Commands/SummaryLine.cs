@@ -17,7 +17,9 @@ internal static class SummaryLine
             ? "DocGen: no API extracted"
             : string.Create(CultureInfo.InvariantCulture, $"DocGen: {counts.Types} types, {counts.Members} members, {counts.CoveragePercent:0.#}% documented");
         if (result.Output is { } output)
-            text += $"; {output.Written} files written, {output.Unchanged} unchanged, {output.Deleted} removed";
+            text += output.Reused > 0
+                ? $"; {output.Written} files written, {output.Unchanged} unchanged ({output.Reused} not rendered again), {output.Deleted} removed"
+                : $"; {output.Written} files written, {output.Unchanged} unchanged, {output.Deleted} removed";
         if (errors + warnings > 0) text += $"; {errors} errors, {warnings} warnings";
         // Nothing was extracted, so nothing was written: an arrow to a folder with no site would send the user looking.
         return counts is null ? text + "; nothing written" : text + " → " + target;

@@ -30,28 +30,31 @@ internal static class PageRenderer
         var templates = TemplateStore.Load(format.Kind, context.Options.TemplatesDirectory, format.Escaper, context.Diagnostics, reportShared: format.ReportsDocProblems, context.CancellationToken);
         var projectFolder = context.Inputs.ProjectPath is { } project ? Path.GetDirectoryName(Path.GetFullPath(project)) : null;
         var builder = new PageModelBuilder(context.Model, pages, renderer, projectFolder);
+        var keys = RenderKeys.Load(context.Writer, format.Kind, templates.SetHash);
 
         var all = pages.All.ToList();
         if (format.Kind == "html") all.Insert(1, pages.Search);
         var options = new ParallelOptions { CancellationToken = context.CancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
         try
         {
-            Parallel.ForEach(all, options, page => RenderPage(context, format, page, templates, builder, links));
+            Parallel.ForEach(all, options, page => RenderPage(context, format, page, templates, builder, links, keys));
         }
         catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
         {
             // Callers handle typed failures (a rejected output path); do not hide them in an AggregateException.
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
         }
+        // After a user's template failed, pages rendered with the built-in one instead: render them all again next time.
+        keys.Save(context.Writer, trusted: !templates.AnyFellBack);
         return (pages, links, builder);
     }
 
     /// <summary>Renders and writes one page; a failure is reported for that page and symbol, and never stops the others.</summary>
-    private static void RenderPage(EmissionContext context, PageFormat format, Page page, TemplateStore templates, PageModelBuilder builder, LinkResolver links)
+    private static void RenderPage(EmissionContext context, PageFormat format, Page page, TemplateStore templates, PageModelBuilder builder, LinkResolver links, RenderKeys keys)
     {
         try
         {
-            RenderPageUnguarded(context, format, page, templates, builder, links);
+            RenderPageUnguarded(context, format, page, templates, builder, links, keys);
         }
         // A fault of the output folder (read-only, full, not DocGen's) is the pipeline's to report, once, and stops the run;
         // what fails here is this page alone (its model or its template), so the other pages go on.
@@ -69,7 +72,7 @@ internal static class PageRenderer
         _ => page.GetType().Name.Replace("Page", "", StringComparison.Ordinal).ToLowerInvariant() + " page",
     };
 
-    private static void RenderPageUnguarded(EmissionContext context, PageFormat format, Page page, TemplateStore templates, PageModelBuilder builder, LinkResolver links)
+    private static void RenderPageUnguarded(EmissionContext context, PageFormat format, Page page, TemplateStore templates, PageModelBuilder builder, LinkResolver links, RenderKeys keys)
     {
         var (template, model, title) = page switch
         {
@@ -83,9 +86,16 @@ internal static class PageRenderer
             _ => throw new InvalidOperationException("unknown page " + page),
         };
         var label = links.FileOf(page);
+        var path = format.Folder + "/" + label;
+        // The page is a function of its two view models (the layout's without the body, which the first one renders):
+        // when neither changed, nor the templates, and the file is as DocGen left it, there is nothing to render.
+        var layout = builder.WithNavigation(builder.Layout(page, title, ""), page, model);
+        var key = keys.KeyOf(template, model, layout);
+        if (key is not null && keys.TryReuse(context.Writer, path, key)) return;
         var body = templates.Render(template, model, label);
-        var text = templates.Render("layout", builder.WithNavigation(builder.Layout(page, title, body), page, model), label);
+        var text = templates.Render("layout", layout with { Body = body }, label);
         if (format.Escaper == OutputEscaper.Markdown) text = MarkdownText.Tidy(text);
-        context.Writer.WriteText(format.Folder + "/" + label, text);
+        context.Writer.WriteText(path, text);
+        keys.Record(context.Writer, path, key);
     }
 }

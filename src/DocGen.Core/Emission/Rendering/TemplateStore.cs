@@ -40,6 +40,12 @@ internal sealed class TemplateStore
         _partialNames = string.Join(", ", names.Where(n => n.StartsWith('_')).Select(n => n[1..]).Order(StringComparer.Ordinal));
     }
 
+    /// <summary>SHA-256 of every template in use (DocGen's and the user's overrides, with their file names): part of every page's render key.</summary>
+    public string SetHash { get; private set; } = "";
+
+    /// <summary>True once a user's template failed and the built-in one took over: pages rendered since are not what the set says.</summary>
+    public bool AnyFellBack => _entries.Values.Any(e => e.FellBack);
+
     /// <summary>Loads and parses the templates of <paramref name="kind"/>.</summary>
     /// <param name="kind"><c>html</c> or <c>markdown</c>: the folder under Templates/.</param>
     /// <param name="overridesDirectory">The user's templates folder, or null.</param>
@@ -76,6 +82,8 @@ internal sealed class TemplateStore
             }
             store._entries[name] = entry;
         }
+        store.SetHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            string.Join("\n", store._texts.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}\n{t.Value.Length}\n{t.Value}")))));
         return store;
     }
 
