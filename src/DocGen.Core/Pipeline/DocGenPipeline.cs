@@ -9,6 +9,8 @@ using DocGen.Core.Inputs;
 using DocGen.Core.Model;
 using DocGen.Core.Options;
 using DocGen.Core.Output;
+using DocGen.Core.Emission.Html;
+using DocGen.Core.Emission.Markdown;
 
 namespace DocGen.Core.Pipeline;
 

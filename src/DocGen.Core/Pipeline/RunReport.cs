@@ -63,12 +63,3 @@ public sealed record ReportCounts(int Namespaces, int Types, int Members, int Do
 }
 
 public sealed record ReportDiagnostic(string Id, string Severity, string Message, string? File, int? Line);
-
-/// <summary>The informational version of DocGen.Core, used in reports and cache keys.</summary>
-public static class ToolVersion
-{
-    public static string Value { get; } =
-        (typeof(ToolVersion).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
-            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "0.0.0")
-        .Split('+')[0];
-}

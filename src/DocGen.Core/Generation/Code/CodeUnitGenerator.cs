@@ -17,9 +17,13 @@ public sealed record CodeProject(
     ImmutableArray<string> DefineConstants = default,
     IReadOnlySet<string>? ReferencedPackages = null)
 {
-    /// <summary>From a project's inputs (their assembly need not exist yet).</summary>
-    public static CodeProject From(ProjectInputs inputs, string? rootNamespace) =>
-        new(rootNamespace, inputs.LangVersion, inputs.DefineConstants, CSharpPackages.ReferencedPackages(inputs));
+    /// <summary>From a project's inputs (their assembly need not exist yet): its packages and shared frameworks are what the code may use.</summary>
+    public static CodeProject From(ProjectInputs inputs)
+    {
+        var referenced = new HashSet<string>(CSharpPackages.ReferencedPackages(inputs), StringComparer.OrdinalIgnoreCase);
+        referenced.UnionWith(inputs.FrameworkReferences);
+        return new(inputs.RootNamespace, inputs.LangVersion, inputs.DefineConstants, referenced);
+    }
 }
 
 /// <summary>One run of the code path.</summary>
