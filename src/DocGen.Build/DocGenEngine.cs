@@ -79,7 +79,7 @@ namespace DocGen.Build
         public ITaskItem[] Specs { get; set; } = new ITaskItem[0];
         /// <summary>Code: where the engine writes the list of generated files.</summary>
         public string? FileList { get; set; }
-        /// <summary>Render: the templates, each with its full output path in metadata <c>Output</c>.</summary>
+        /// <summary>Render: the templates, each with its full output path in metadata <c>OutputFile</c> (<c>Output</c> is reserved).</summary>
         public ITaskItem[] Templates { get; set; } = new ITaskItem[0];
 
         /// <summary>The <c>DocGen*</c> properties passed to the engine: item spec = name, metadata <c>Value</c> = raw value.</summary>
@@ -283,7 +283,7 @@ namespace DocGen.Build
             FrameworkReferences = FrameworkReferences.Select(f => f.ItemSpec).ToList(),
             Specs = Specs.Select(FullPath).ToList(),
             FileList = string.IsNullOrEmpty(FileList) ? null : Path.GetFullPath(FileList),
-            Templates = Templates.Select(t => new KeyValuePair<string, string?>(FullPath(t), NullIfEmpty(t.GetMetadata("Output")))).ToList(),
+            Templates = Templates.Select(t => new KeyValuePair<string, string?>(FullPath(t), NullIfEmpty(t.GetMetadata("OutputFile")))).ToList(),
             Properties = Properties.Select(p => new KeyValuePair<string, string?>(p.ItemSpec, p.GetMetadata("Value"))).ToList(),
         };
 

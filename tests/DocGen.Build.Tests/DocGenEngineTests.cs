@@ -39,7 +39,7 @@ public sealed class DocGenEngineTests : IDisposable
         if (OperatingSystem.IsWindows()) return;
         var (task, _) = NewTask(Script("ok", "exit 0"), "render", _dir.Combine("request.json"));
         var template = new TaskItem(_dir.Write("ts.sbn", "{{ 1 }}"));
-        template.SetMetadata("Output", _dir.Combine("out", "models.ts"));
+        template.SetMetadata("OutputFile", _dir.Combine("out", "models.ts"));
         task.Templates = [template];
         task.AssemblyPath = _dir.Combine("Models.dll");
         task.Properties = [Property("DocGenIncludeInternals", "true")];

@@ -106,6 +106,24 @@ public sealed class EngineRequestTests(InternalsProjectFixture fixture) : IClass
         File.ReadAllText(temp.Combine("types.txt")).ShouldBe("Greeter\nHidden\n");
     }
 
+    [Fact]
+    public async Task Request_CodeThenDocs_ReportJsonHasTheCodeSection()
+    {
+        using var temp = new TempDirectory();
+        var (codeVerb, code) = Request("code", temp);
+        var (docsVerb, docs) = Request("docs", temp);
+
+        var codeRun = await CliResult.RunAsync(codeVerb, "--request", temp.Write("code.json", code.ToJson()));
+        var docsRun = await CliResult.RunAsync(docsVerb, "--request", temp.Write("docs.json", docs.ToJson()));
+
+        codeRun.ExitCode.ShouldBe(ExitCodes.Ok, codeRun.StdErr);
+        docsRun.ExitCode.ShouldBe(ExitCodes.Ok, docsRun.StdErr);
+        var report = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(temp.Combine("out", "report.json")))!;
+        report["code"]!["units"]!.GetValue<int>().ShouldBe(1);
+        report["code"]!["provider"]!.GetValue<string>().ShouldBe("none");
+        report["generation"].ShouldNotBeNull("the docs' own section stays");
+    }
+
     /// <summary>A request as the targets write it for <paramref name="kind"/>, with everything under <paramref name="temp"/>.</summary>
     private (string Verb, EngineRequest Request) Request(string kind, TempDirectory temp)
     {

@@ -23,6 +23,8 @@ public sealed record RunReport
     public ReportCounts? Counts { get; init; }
     /// <summary>Metrics of the generation engine (provider, requests, tokens, cache…), when it ran.</summary>
     public object? Generation { get; init; }
+    /// <summary>The code units' section (<c>Generation.Code.CodeReport</c>) of the last code run into this output folder, when there was one.</summary>
+    public System.Text.Json.Nodes.JsonNode? Code { get; init; }
     public IReadOnlyList<ReportDiagnostic> Diagnostics { get; init; } = [];
 
     public static RunReport Create(ProjectInputs inputs, ApiModel? model, object? generation, IReadOnlyList<Diagnostic> diagnostics, DocGenOptions? options)
@@ -52,6 +54,9 @@ public sealed record RunReport
     };
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions) + "\n";
+
+    /// <summary>A section of the report on its own, in the report's JSON style.</summary>
+    public static string SectionJson(object section) => JsonSerializer.Serialize(section, section.GetType(), JsonOptions) + "\n";
 }
 
 public sealed record ReportCounts(int Namespaces, int Types, int Members, int Documented, int Total, double CoveragePercent, IReadOnlyDictionary<string, int> ByProvenance)

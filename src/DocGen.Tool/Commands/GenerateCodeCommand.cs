@@ -115,28 +115,28 @@ internal sealed class GenerateCodeRun(TextWriter stdout, TextWriter stderr, bool
         }
 
         var output = options.OutputPath!;
-        var generator = new CodeUnitGenerator();
-        var files = new List<string>();
-        var units = new HashSet<string>(StringComparer.Ordinal);
+        var runDiagnostics = new DiagnosticBag();
         var failed = false;
-        foreach (var specPath in specPaths)
+        var run = await new CodeUnitGenerator().GenerateAllAsync(specPaths, new CodeUnitContext(options, output, project, runDiagnostics, cancellationToken), result =>
         {
-            var diagnostics = new DiagnosticBag();
-            var result = await generator.GenerateAsync(specPath, new CodeUnitContext(options, output, project, diagnostics, cancellationToken)).ConfigureAwait(false);
-            files.AddRange(result.Files);
-            if (result.UnitFolder is not null) units.Add(result.UnitFolder);
-            var all = diagnostics.ToList();
+            var all = result.Diagnostics;
             foreach (var diagnostic in all)
                 if (diagnostic.Severity != DiagnosticSeverity.Info || verbose) Print(diagnostic);
             if (verbose)
                 foreach (var file in result.Files) stdout.WriteLine("  " + file);
             var errorCount = all.Count(d => d.Severity == DiagnosticSeverity.Error);
             var warningCount = all.Count(d => d.Severity == DiagnosticSeverity.Warning);
-            var line = $"DocGen: code unit {Path.GetFileName(specPath)}: {result.Files.Length} files, {result.Requests} requests, {result.CacheHits} cached";
+            var line = $"DocGen: code unit {Path.GetFileName(result.SpecPath)}: {result.Files.Length} files, {result.Requests} requests, {result.CacheHits} cached";
             if (errorCount + warningCount > 0) line += $"; {errorCount} errors, {warningCount} warnings";
             stdout.WriteLine(line + (result.UnitFolder is { } folder ? " → " + folder : ""));
             failed |= !result.Succeeded || errorCount > 0;
-        }
+        }).ConfigureAwait(false);
+        foreach (var diagnostic in runDiagnostics.ToList())
+            if (diagnostic.Severity != DiagnosticSeverity.Info || verbose) Print(diagnostic);
+        failed |= runDiagnostics.HasErrors;
+        var files = run.Units.SelectMany(u => u.Files).ToList();
+        var units = new HashSet<string>(run.Units.Select(u => u.UnitFolder).OfType<string>(), StringComparer.Ordinal);
+        WriteReport(output, run.Report);
         if (listFile is not null)
         {
             RemoveStaleUnits(output, units);
@@ -168,6 +168,25 @@ internal sealed class GenerateCodeRun(TextWriter stdout, TextWriter stderr, bool
             {
                 // Left for 'dotnet clean'; a stale unit is not compiled, as it is not in the list of files.
             }
+        }
+    }
+
+    /// <summary>
+    /// The run's <c>code</c> section, beside the units; the next docs run puts it into <c>report.json</c>. A report that
+    /// cannot be written costs nothing but the section.
+    /// </summary>
+    private static void WriteReport(string output, CodeReport report)
+    {
+        try
+        {
+            // Tracked (code/ gets its own ownership list), so the docs run, which writes into the same root, knows the
+            // folder for DocGen's, and `dotnet clean` removes the report with the rest.
+            using var writer = new OutputWriter(Path.Combine(output, "code"));
+            writer.WriteText(Path.GetFileName(CodeReport.FileName), RunReport.SectionJson(report));
+            writer.Complete();
+        }
+        catch (Exception ex) when (ex is OutputException or IOException or UnauthorizedAccessException)
+        {
         }
     }
 
