@@ -28,9 +28,9 @@ namespace DocGen.Build
 
         private readonly Queue<string> _lastLines = new Queue<string>();
         private EngineOutputLine? _pending;
+        private Process? _process;
         private int? _processId;
         private int _cancelled;
-        private Timer? _killTimer;
 
         public DocGenEngine()
         {
@@ -166,6 +166,7 @@ namespace DocGen.Build
         {
             var started = base.StartToolProcess(proc);
             _processId = started.Id;
+            Volatile.Write(ref _process, started);
             return started;
         }
 
@@ -181,10 +182,6 @@ namespace DocGen.Build
             {
                 LogError(BuildDiagnostics.HostNotStarted, $"Could not start '{pathToTool}' to run the DocGen engine: {ex.Message}");
                 return -1;
-            }
-            finally
-            {
-                _killTimer?.Dispose();
             }
             FlushPending();
             if (Volatile.Read(ref _cancelled) != 0 || exitCode == ExitCodes.Cancelled)
@@ -221,15 +218,46 @@ namespace DocGen.Build
 
         /// <summary>
         /// Asks the engine to stop (SIGINT on Unix, so it can finish the file it is writing and remove its temp files),
-        /// and lets <see cref="ToolTask"/> kill the process tree if it has not exited after <see cref="GracePeriod"/>.
+        /// kills its process tree if it has not exited after <see cref="GracePeriod"/>, and removes the temp files a
+        /// killed engine left. All of it before returning: MSBuild does not wait for a task that yielded its node, so
+        /// a cancelled build may end (and its node exit) before <see cref="ToolTask.Execute"/> gets to run again.
         /// </summary>
         public override void Cancel()
         {
             if (Interlocked.Exchange(ref _cancelled, 1) != 0) return;
-            if (_processId is int pid && Interrupt.TrySend(pid))
-                _killTimer = new Timer(_ => base.Cancel(), null, GracePeriod, System.Threading.Timeout.InfiniteTimeSpan);
-            else
-                base.Cancel();
+            var process = Volatile.Read(ref _process);
+            if (process != null && _processId is int pid)
+            {
+                var stoppedItself = false;
+                try
+                {
+                    stoppedItself = Interrupt.TrySend(pid) && process.WaitForExit((int)GracePeriod.TotalMilliseconds);
+                    if (!stoppedItself)
+                    {
+                        KillTree(process);
+                        process.WaitForExit((int)GracePeriod.TotalMilliseconds);
+                    }
+                }
+                catch (InvalidOperationException) { } // already gone
+                catch (System.ComponentModel.Win32Exception) { }
+                OwnedOutputs.RemoveTemporaryFiles(OutputPath, pid);
+                // An engine that stopped itself has said why (DG0008): ToolTask reads the rest of its output as usual.
+                if (stoppedItself) return;
+            }
+            base.Cancel();
+        }
+
+        private static void KillTree(Process process)
+        {
+            // Process.Kill(bool entireProcessTree) exists on .NET Core 3+, where `dotnet build` runs this task; the
+            // netstandard2.0 surface only has Kill().
+            var killTree = typeof(Process).GetMethod("Kill", new[] { typeof(bool) });
+            try
+            {
+                if (killTree != null) killTree.Invoke(process, new object[] { true });
+                else process.Kill();
+            }
+            catch (System.Reflection.TargetInvocationException) { }
         }
 
         /// <summary>
