@@ -58,6 +58,30 @@ namespace DocGen.Build
             catch (IOException) { return false; }
             catch (UnauthorizedAccessException) { return false; }
         }
+
+        /// <summary>
+        /// Deletes the temp files that the engine process <paramref name="processId"/> left in the output folder's
+        /// <c>.docgen-tmp/</c> when it was killed, so no partial file remains. Nothing else is touched: not another
+        /// process's temp files, not a user's <c>*.tmp</c>, nothing behind a symbolic link.
+        /// </summary>
+        public static void RemoveTemporaryFiles(string outputRoot, int processId)
+        {
+            var folder = Path.Combine(outputRoot, OutputLayout.TempFolderName);
+            if (!Directory.Exists(folder) || IsLink(folder)) return;
+            foreach (var file in Directory.GetFiles(folder))
+            {
+                if (!OutputLayout.TryParseTempFileName(Path.GetFileName(file), out var pid) || pid != processId) continue;
+                try { File.Delete(file); }
+                catch (IOException) { }
+                catch (UnauthorizedAccessException) { }
+            }
+            try
+            {
+                if (Directory.GetFileSystemEntries(folder).Length == 0) Directory.Delete(folder);
+            }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
     }
 
     /// <summary>

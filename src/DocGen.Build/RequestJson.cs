@@ -5,8 +5,8 @@ using System.Text;
 namespace DocGen.Build
 {
     /// <summary>
-    /// Writes the request file that <c>docgen build --request</c> reads (<c>DocGen.Core.Inputs.BuildRequest</c>,
-    /// camelCase). Hand-written because the task must stay free of DocGen.Core and of a JSON library that
+    /// Writes the request file that <c>docgen VERB --request</c> reads (<c>DocGen.Core.Inputs.EngineRequest</c>,
+    /// camelCase), for every kind. Hand-written because the task must stay free of DocGen.Core and of a JSON library that
     /// could collide with the one MSBuild (or Visual Studio) has already loaded.
     /// </summary>
     internal sealed class RequestJson
@@ -19,6 +19,7 @@ namespace DocGen.Build
         {
             var json = new RequestJson();
             json.BeginObject(null);
+            json.Value("kind", data.Kind);
             json.BeginObject("inputs");
             json.Value("assemblyPath", data.AssemblyPath);
             json.Value("xmlDocPath", data.XmlDocPath);
@@ -31,7 +32,20 @@ namespace DocGen.Build
             json.Value("targetFramework", data.TargetFramework ?? "");
             json.Value("projectAssetsFile", data.ProjectAssetsFile);
             json.Value("nuGetPackageRoot", data.NuGetPackageRoot);
+            json.Value("rootNamespace", data.RootNamespace);
+            json.Array("frameworkReferences", data.FrameworkReferences);
             json.EndObject();
+            json.Array("specs", data.Specs);
+            json.Value("fileList", data.FileList);
+            json.BeginArray("templates");
+            foreach (var template in data.Templates)
+            {
+                json.BeginObject(null);
+                json.Value("template", template.Key);
+                json.Value("output", template.Value);
+                json.EndObject();
+            }
+            json.EndArray();
             json.BeginObject("properties");
             foreach (var pair in data.Properties) json.Value(pair.Key, pair.Value);
             json.EndObject();
@@ -45,6 +59,22 @@ namespace DocGen.Build
             _text.Append('{');
             _depth++;
             _needsComma = false;
+        }
+
+        private void BeginArray(string name)
+        {
+            Name(name);
+            _text.Append('[');
+            _depth++;
+            _needsComma = false;
+        }
+
+        private void EndArray()
+        {
+            _depth--;
+            NewLine();
+            _text.Append(']');
+            _needsComma = true;
         }
 
         private void EndObject()
@@ -117,6 +147,8 @@ namespace DocGen.Build
     /// <summary>What the task knows about the project, in the shape of <c>ProjectInputs</c> plus the raw properties.</summary>
     internal sealed class RequestData
     {
+        /// <summary><c>docs</c>, <c>code</c> or <c>render</c>.</summary>
+        public string Kind { get; set; } = "docs";
         public string AssemblyPath { get; set; } = "";
         public string? XmlDocPath { get; set; }
         public string? ProjectPath { get; set; }
@@ -128,6 +160,12 @@ namespace DocGen.Build
         public string? TargetFramework { get; set; }
         public string? ProjectAssetsFile { get; set; }
         public string? NuGetPackageRoot { get; set; }
+        public string? RootNamespace { get; set; }
+        public IReadOnlyList<string> FrameworkReferences { get; set; } = new string[0];
+        public IReadOnlyList<string> Specs { get; set; } = new string[0];
+        public string? FileList { get; set; }
+        /// <summary>Template path → output path.</summary>
+        public IReadOnlyList<KeyValuePair<string, string?>> Templates { get; set; } = new KeyValuePair<string, string?>[0];
         public IReadOnlyList<KeyValuePair<string, string?>> Properties { get; set; } = new KeyValuePair<string, string?>[0];
     }
 }

@@ -163,17 +163,19 @@ public sealed class BuildScenarioTests(PackedFeed feed)
             wait $child
             """);
 
-        using var build = feed.StartDotnet(project, "build", "-p:_DocGenHost=" + host);
+        var output = new System.Text.StringBuilder();
+        using var build = feed.StartDotnet(project, output, "build", "-p:_DocGenHost=" + host);
         var deadline = DateTime.UtcNow.AddMinutes(2);
         while (!File.Exists(started) && !build.HasExited && DateTime.UtcNow < deadline) await Task.Delay(100);
         File.Exists(started).ShouldBeTrue("the fake engine never started");
         using (var interrupt = System.Diagnostics.Process.Start("kill", ["-INT", build.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             await interrupt.WaitForExitAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         await build.WaitForExitAsync(timeout.Token);
+        string Log() { lock (output) return output.ToString(); }
 
-        build.ExitCode.ShouldNotBe(0);
-        Directory.Exists(Path.Combine(root, ".docgen-tmp")).ShouldBeFalse("the interrupted engine's temp file is removed");
+        build.ExitCode.ShouldNotBe(0, Log());
+        Directory.Exists(Path.Combine(root, ".docgen-tmp")).ShouldBeFalse("the interrupted engine's temp file is removed\n" + Log());
         Directory.GetFiles(root, "*.tmp", SearchOption.AllDirectories).Select(Path.GetFileName)
             .ShouldBe(["index.html.0a1b2c3d.tmp", "notes.tmp"], ignoreOrder: true);
         File.Exists(Path.Combine(project, Obj, "docgen.stamp")).ShouldBeFalse();

@@ -91,7 +91,10 @@ public sealed class PackedFeed : IAsyncLifetime
     }
 
     /// <summary>Starts <c>dotnet</c> like <see cref="DotnetAsync"/> without waiting (output discarded), for tests that signal it.</summary>
-    public System.Diagnostics.Process StartDotnet(string workingDirectory, params string[] arguments)
+    public System.Diagnostics.Process StartDotnet(string workingDirectory, params string[] arguments) => StartDotnet(workingDirectory, null, arguments);
+
+    /// <summary>Starts <c>dotnet</c> without waiting; its output lines go to <paramref name="output"/> (for a failure message).</summary>
+    public System.Diagnostics.Process StartDotnet(string workingDirectory, System.Text.StringBuilder? output, params string[] arguments)
     {
         var start = new System.Diagnostics.ProcessStartInfo("dotnet")
         {
@@ -107,8 +110,13 @@ public sealed class PackedFeed : IAsyncLifetime
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["MSBUILDTERMINALLOGGER"] = "off";
         var process = System.Diagnostics.Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        void Collect(object _, System.Diagnostics.DataReceivedEventArgs e)
+        {
+            if (output is null || e.Data is null) return;
+            lock (output) output.AppendLine(e.Data);
+        }
+        process.OutputDataReceived += Collect;
+        process.ErrorDataReceived += Collect;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;

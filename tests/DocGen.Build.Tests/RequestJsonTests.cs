@@ -3,11 +3,11 @@ using DocGen.Core.Options;
 
 namespace DocGen.Build.Tests;
 
-/// <summary>The task writes the request by hand; the engine reads it with <see cref="BuildRequest.FromJson"/>. Both sides must agree.</summary>
+/// <summary>The task writes the request by hand; the engine reads it with <see cref="EngineRequest.FromJson"/>. Both sides must agree.</summary>
 public sealed class RequestJsonTests
 {
     [Fact]
-    public void Build_FullRequest_RoundTripsThroughBuildRequest()
+    public void Build_FullDocsRequest_RoundTripsThroughEngineRequest()
     {
         var json = RequestJson.Build(new RequestData
         {
@@ -25,8 +25,9 @@ public sealed class RequestJsonTests
             Properties = [new("DocGenFormats", "html;markdown"), new("DocGenModel", "tab\there\u0001"), new("DocGenEndpoint", "")],
         });
 
-        var request = BuildRequest.FromJson(json);
+        var request = EngineRequest.FromJson(json);
 
+        request.Kind.ShouldBe(RequestKind.Docs);
         request.Inputs.AssemblyPath.ShouldBe("/p/obj/Debug/net10.0/Calc.dll");
         request.Inputs.XmlDocPath.ShouldBe("/p/obj/Debug/net10.0/Calc.xml");
         request.Inputs.ProjectPath.ShouldBe("/p/Calc.csproj");
@@ -46,11 +47,50 @@ public sealed class RequestJsonTests
     [Fact]
     public void Build_OptionalInputsMissing_ReadsAsNull()
     {
-        var request = BuildRequest.FromJson(RequestJson.Build(new RequestData { AssemblyPath = "/p/a.dll" }));
+        var request = EngineRequest.FromJson(RequestJson.Build(new RequestData { AssemblyPath = "/p/a.dll" }));
 
         request.Inputs.XmlDocPath.ShouldBeNull();
         request.Inputs.LangVersion.ShouldBeNull();
         request.Inputs.SourceFiles.ShouldBeEmpty();
         request.Properties.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Build_CodeRequest_CarriesSpecsFileListAndProject()
+    {
+        var request = EngineRequest.FromJson(RequestJson.Build(new RequestData
+        {
+            Kind = "code",
+            ProjectPath = "/p/App.csproj",
+            RootNamespace = "Acme.App",
+            FrameworkReferences = ["Microsoft.AspNetCore.App"],
+            Specs = ["/p/specs/Client.prompt.md", @"C:\specs\dir\"],
+            FileList = "/p/obj/docgen-code.files.txt",
+            Properties = [new("DocGenProvider", "openai")],
+        }));
+
+        request.Kind.ShouldBe(RequestKind.Code);
+        request.Inputs.AssemblyPath.ShouldBe("");
+        request.Inputs.RootNamespace.ShouldBe("Acme.App");
+        request.Inputs.FrameworkReferences.ShouldBe(["Microsoft.AspNetCore.App"]);
+        request.Specs.ShouldBe(["/p/specs/Client.prompt.md", @"C:\specs\dir\"]);
+        request.FileList.ShouldBe("/p/obj/docgen-code.files.txt");
+        request.Properties["DocGenProvider"].ShouldBe("openai");
+    }
+
+    [Fact]
+    public void Build_RenderRequest_CarriesEveryTemplateWithItsOutput()
+    {
+        var request = EngineRequest.FromJson(RequestJson.Build(new RequestData
+        {
+            Kind = "render",
+            AssemblyPath = "/p/obj/Models.dll",
+            Templates = [new("/p/templates/ts.sbn", "/p/out/models.ts"), new("/p/templates/none.sbn", null)],
+            Properties = [new("DocGenIncludeInternals", "true")],
+        }));
+
+        request.Kind.ShouldBe(RequestKind.Render);
+        request.Templates.ShouldBe([new TemplateRequest("/p/templates/ts.sbn", "/p/out/models.ts"), new TemplateRequest("/p/templates/none.sbn", null)]);
+        RequestLoader.Bind(request, "/p/obj/docgen").Loaded!.Options.IncludeInternals.ShouldBeTrue();
     }
 }

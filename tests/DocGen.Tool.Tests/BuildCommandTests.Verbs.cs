@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using DocGen.Core.Generation.Cache;
 using DocGen.Core.Inputs;
 using DocGen.Tests.Shared;
+using DocGen.Core;
 
 namespace DocGen.Tool.Tests;
 
@@ -21,7 +22,7 @@ public sealed partial class BuildCommandTests
             store.Put(key, LocalCacheStore.CreateEntry(key, "member_docs", "m", new JsonObject { ["summary"] = new string('x', 2000) }));
         }
         var bin = Path.Combine(fixture.ProjectDir, "bin", "Debug", "net10.0");
-        var request = new BuildRequest
+        var request = new EngineRequest
         {
             Inputs = new ProjectInputs { AssemblyPath = Path.Combine(bin, "Hello.Lib.dll"), XmlDocPath = Path.Combine(bin, "Hello.Lib.xml"), ProjectName = "Hello.Lib" },
             Properties = new(StringComparer.OrdinalIgnoreCase)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DocGen.Core.Inputs;
 using DocGen.Tests.Shared;
+using DocGen.Core;
 
 namespace DocGen.Tool.Tests;
 
@@ -140,7 +141,7 @@ public sealed partial class BuildCommandTests(HelloProjectFixture fixture) : ICl
     {
         using var temp = new TempDirectory();
         var bin = Path.Combine(fixture.ProjectDir, "bin", "Debug", "net10.0");
-        var request = new BuildRequest
+        var request = new EngineRequest
         {
             Inputs = new ProjectInputs
             {
@@ -165,7 +166,7 @@ public sealed partial class BuildCommandTests(HelloProjectFixture fixture) : ICl
     public async Task Build_RequestFileWithInvalidProperty_FailsNamingTheProperty()
     {
         using var temp = new TempDirectory();
-        var request = new BuildRequest
+        var request = new EngineRequest
         {
             Inputs = new ProjectInputs { AssemblyPath = Path.Combine(fixture.ProjectDir, "bin", "Debug", "net10.0", "Hello.Lib.dll") },
             Properties = { ["DocGenFormats"] = "html;pdf", ["DocGenMaxConcurrency"] = "lots" },

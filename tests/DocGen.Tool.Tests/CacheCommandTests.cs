@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using DocGen.Core.Generation.Cache;
 using DocGen.Core.Inputs;
 using DocGen.Tests.Shared;
+using DocGen.Core;
 
 namespace DocGen.Tool.Tests;
 

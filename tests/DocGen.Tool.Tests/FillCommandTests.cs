@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using DocGen.Core.Tests.Generation;
 using DocGen.Tests.Shared;
+using DocGen.Core;
 
 namespace DocGen.Tool.Tests;
 

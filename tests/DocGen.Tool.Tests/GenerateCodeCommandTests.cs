@@ -1,6 +1,8 @@
+using DocGen.Core.Inputs;
 using DocGen.Core.Tests.CodeGen;
 using DocGen.Core.Tests.Generation;
 using DocGen.Tests.Shared;
+using DocGen.Core;
 
 namespace DocGen.Tool.Tests;
 
@@ -130,10 +132,18 @@ public sealed class GenerateCodeCommandTests(CodeUnitAppFixture fixture) : IClas
         var other = temp.Write("Other.prompt.md", "---\nnamespace: Acme.Other\n---\nThe same weather client again.\n");
         var output = temp.Combine("out");
         var list = temp.Combine("files.txt");
-        string Request(params string[] specs) => temp.Write("request.txt", string.Join("\n", [
-            .. specs.Select(s => "spec=" + s), "list=" + list, "property:DocGenOutputPath=" + output, "property:DocGenProvider=openai",
-            "property:DocGenEndpoint=" + fixture.Server.Endpoint, "property:DocGenModel=test-model", "property:DocGenCacheDirectory=" + fixture.Cache,
-            "project:RootNamespace=Fixture", "project:DefineConstants=DEBUG;NET"]) + "\n");
+        string Request(params string[] specs) => temp.Write("request.json", new EngineRequest
+        {
+            Kind = RequestKind.Code,
+            Inputs = new ProjectInputs { AssemblyPath = "", RootNamespace = "Fixture", DefineConstants = ["DEBUG", "NET"] },
+            Specs = [.. specs],
+            FileList = list,
+            Properties = new(StringComparer.OrdinalIgnoreCase)
+            {
+                ["DocGenOutputPath"] = output, ["DocGenProvider"] = "openai", ["DocGenEndpoint"] = fixture.Server.Endpoint,
+                ["DocGenModel"] = "test-model", ["DocGenCacheDirectory"] = fixture.Cache,
+            },
+        }.ToJson());
 
         var both = await CliResult.RunAsync("generate-code", "--request", Request(fixture.Spec, other));
         var one = await CliResult.RunAsync("generate-code", "--request", Request(fixture.Spec));

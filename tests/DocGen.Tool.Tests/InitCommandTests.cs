@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using DocGen.Core.Pipeline;
 using DocGen.Tests.Shared;
+using DocGen.Core;
 
 namespace DocGen.Tool.Tests;
 

@@ -1,6 +1,7 @@
 using DocGen.Core.Inputs;
 using DocGen.Core.Tests.Generation;
 using DocGen.Tests.Shared;
+using DocGen.Core;
 
 namespace DocGen.Tool.Tests;
 
@@ -119,9 +120,9 @@ public sealed class OutputSafetyCliTests(HelloProjectFixture fixture) : IClassFi
         result.StdErr.ShouldContain("warning DG0404:");
     }
 
-    private BuildRequest Request(TempDirectory temp, params (string Name, string Value)[] properties)
+    private EngineRequest Request(TempDirectory temp, params (string Name, string Value)[] properties)
     {
-        var request = new BuildRequest
+        var request = new EngineRequest
         {
             Inputs = new ProjectInputs { AssemblyPath = Assembly, XmlDocPath = Path.ChangeExtension(Assembly, ".xml"), ProjectName = "Hello.Lib" },
             Properties = { ["DocGenOutputPath"] = temp.Combine("out"), ["DocGenFormats"] = "markdown", ["DocGenCacheDirectory"] = temp.Combine("cache") },

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using DocGen.Tests.Shared;
 using Xunit.Abstractions;
+using DocGen.Core;
 
 namespace DocGen.Tool.Tests;
 

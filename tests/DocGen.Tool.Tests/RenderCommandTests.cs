@@ -1,4 +1,5 @@
 using DocGen.Tests.Shared;
+using DocGen.Core;
 
 namespace DocGen.Tool.Tests;
 

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using DocGen.Tests.Shared;
 using DocGen.Tool.Commands.Serve;
+using DocGen.Core;
 
 namespace DocGen.Tool.Tests;
 

@@ -16,7 +16,7 @@ public sealed record EmissionContext(
     CancellationToken CancellationToken)
 {
     /// <summary>The project's resolved packages (read once from the assets file), or null when no assets file is known.</summary>
-    public Manifest.DependencySet? Dependencies { get; init; }
+    public Model.DependencySet? Dependencies { get; init; }
 }
 
 /// <summary>One output kind (site, Markdown, manifest…).</summary>

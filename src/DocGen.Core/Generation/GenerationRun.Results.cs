@@ -27,19 +27,7 @@ internal sealed partial class GenerationRun
             progress is null ? null : p => progress.Report(new GenerationProgress(KindOf(p.Kind), name, p.Round, p.ReceivedChars, Volatile.Read(ref _completed), _total, p.Detail, p.Wait)),
             ct, _meter, _tools).ConfigureAwait(false);
 
-        // A failed request was sent (and counts) unless the circuit breaker kept it back.
-        Interlocked.Add(ref _requests, loop.LatenciesMs.Count + (loop.Failure is { Kind: not ModelErrorKind.CircuitOpen } ? 1 : 0));
-        Interlocked.Add(ref _continuations, Math.Max(0, loop.Requests - 1));
-        Interlocked.Add(ref _inputTokens, loop.InputTokens);
-        Interlocked.Add(ref _outputTokens, loop.OutputTokens);
-        Interlocked.Add(ref _streamRetries, loop.StreamRetries);
-        Interlocked.Add(ref _toolRounds, loop.ToolRounds);
-        Interlocked.Add(ref _toolCalls, loop.ToolUses.Count);
-        var counter = _byUseCase.GetOrAdd(useCase.Id.Value, _ => new UseCaseCounter());
-        Interlocked.Add(ref counter.Requests, loop.LatenciesMs.Count);
-        Interlocked.Add(ref counter.Input, loop.InputTokens);
-        Interlocked.Add(ref counter.Output, loop.OutputTokens);
-        foreach (var l in loop.LatenciesMs) _latencies.Add(l);
+        _service!.Record(useCase.Id.Value, loop);
         var items = unit.Members + unit.Types;
         if (loop.ToolsRejected && Interlocked.Exchange(ref _toolsRejectedReported, 1) == 0)
             ctx.Diagnostics.Report(DiagnosticIds.ToolsRejected, null, null);
@@ -209,30 +197,29 @@ internal sealed partial class GenerationRun
 
     private GenerationReport BuildReport(ApiModel result, int fallbacks)
     {
-        var latencies = _latencies.ToList();
+        var metrics = _service?.Metrics() ?? ModelService.Idle(Options);
         return new GenerationReport
         {
-            Provider = Options.Provider == ProviderKind.OpenAI ? "openai" : "none",
-            Model = _lm?.ModelId ?? (Options.Provider == ProviderKind.OpenAI ? Options.Model : null),
-            Endpoint = _lm?.EndpointKind ?? (Options.Provider == ProviderKind.OpenAI ? OpenAILanguageModel.KindOf(Uri.TryCreate(Options.Endpoint, UriKind.Absolute, out var u) ? u : null) : null),
-            Requests = _requests,
+            Provider = metrics.Provider,
+            Model = metrics.Model,
+            Endpoint = metrics.Endpoint,
+            Requests = metrics.Requests,
             CacheHits = _cacheHits,
             CacheMisses = _cacheMisses,
-            RemoteCacheHits = _remoteHits,
-            InputTokens = _inputTokens,
-            OutputTokens = _outputTokens,
-            Continuations = _continuations,
+            RemoteCacheHits = metrics.RemoteCacheHits,
+            InputTokens = metrics.InputTokens,
+            OutputTokens = metrics.OutputTokens,
+            Continuations = metrics.Continuations,
             Repaired = _repaired,
-            Retries = (_lm?.Retries ?? 0) + _streamRetries,
+            Retries = metrics.Retries,
             Fallbacks = fallbacks,
             Deferred = _deferredMembers + _deferredTypes,
             Errors = _errors,
-            LatencyP50Ms = GenerationReport.Percentile(latencies, 50),
-            LatencyP95Ms = GenerationReport.Percentile(latencies, 95),
-            TokensByUseCase = new SortedDictionary<string, UseCaseTokens>(
-                _byUseCase.ToDictionary(p => p.Key, p => new UseCaseTokens(p.Value.Requests, p.Value.Input, p.Value.Output)), StringComparer.Ordinal),
-            ToolRounds = _toolRounds,
-            ToolCalls = _toolCalls,
+            LatencyP50Ms = metrics.LatencyP50Ms,
+            LatencyP95Ms = metrics.LatencyP95Ms,
+            TokensByUseCase = metrics.TokensByUseCase,
+            ToolRounds = metrics.ToolRounds,
+            ToolCalls = metrics.ToolCalls,
             CircuitBreakerTrips = _unreachableReported == 1 ? 0 : _breaker?.Trips ?? 0,
             PartialMembers = result.AllMembers.Count(DocCompleteness.IsPartial),
             CompleteMembers = result.AllMembers.Count(m => m.Provenance.IsDocumented && !DocCompleteness.IsPartial(m)),

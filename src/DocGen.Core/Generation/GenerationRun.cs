@@ -22,26 +22,16 @@ internal sealed partial class GenerationRun(
     private readonly GenerationPlanner _planner = new(model);
     private readonly ConcurrentDictionary<string, (DocComment Docs, Provenance Provenance)> _memberDocs = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (DocComment Docs, Provenance Provenance)> _typeDocs = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, UseCaseCounter> _byUseCase = new(StringComparer.Ordinal);
-    private readonly ConcurrentBag<double> _latencies = [];
-    private readonly ConcurrentBag<Task> _pendingPuts = [];
-    private int _requests, _cacheHits, _cacheMisses, _remoteHits, _continuations, _repaired, _errors, _deferredMembers, _deferredTypes, _completed, _total;
-    private int _streamRetries, _toolRounds, _toolCalls, _partsGenerated, _partsFallback;
-    private long _inputTokens, _outputTokens;
+    private int _cacheHits, _cacheMisses, _repaired, _errors, _deferredMembers, _deferredTypes, _completed, _total;
+    private int _partsGenerated, _partsFallback;
     private volatile bool _stopAll;
-    private int _authReported, _unreachableReported, _cacheWriteFailed, _toolsRejectedReported;
+    private int _authReported, _unreachableReported, _toolsRejectedReported;
+    // The provider, cache, budget and metrics: the service the code units use too. Set while the model is asked.
+    private ModelService? _service;
     private ILanguageModel? _lm;
     private CircuitBreaker? _breaker;
     private RequestMeter? _meter;
     private ModelTools? _tools;
-    private LocalCacheStore? _local;
-    private RemoteCacheStore? _remote;
-
-    private sealed class UseCaseCounter
-    {
-        public int Requests;
-        public long Input, Output;
-    }
 
     private DocGenOptions Options => ctx.Options;
 
@@ -64,12 +54,10 @@ internal sealed partial class GenerationRun(
 
         if (Options.Provider == ProviderKind.OpenAI && Options.FillMissingDocs && (askMembers.Count > 0 || askTypes.Count > 0))
         {
-            _lm = CreateProvider(askMembers.Count, askTypes.Count);
-            if (_lm is not null)
-            {
-                try { await AskModelAsync(askMembers, askTypes).ConfigureAwait(false); }
-                finally { _remote?.Dispose(); }
-            }
+            using var service = new ModelService(settings, Options, ctx.Writer.Root, ctx.Diagnostics);
+            _service = service;
+            _lm = CreateProvider(service, askMembers.Count, askTypes.Count);
+            if (_lm is not null) await AskModelAsync(askMembers, askTypes).ConfigureAwait(false);
         }
 
         // Second pass: overrides of members that were just generated inherit the generated text.
@@ -90,9 +78,9 @@ internal sealed partial class GenerationRun(
     private (DocComment Docs, Provenance Provenance)? CurrentDocs(string id) =>
         _memberDocs.TryGetValue(id, out var d) ? d : _planner.Members.TryGetValue(id, out var m) ? (m.Docs, m.Provenance) : null;
 
-    private ILanguageModel? CreateProvider(int memberCount, int typeCount)
+    private ILanguageModel? CreateProvider(ModelService service, int memberCount, int typeCount)
     {
-        _breaker = new CircuitBreaker(settings.CircuitBreakerThreshold);
+        _breaker = service.Breaker;
         _breaker.Opened += failure =>
         {
             // An unreachable endpoint has its own warning (DG0404, "no further requests"); the breaker only stops the retries in flight.
@@ -102,7 +90,7 @@ internal sealed partial class GenerationRun(
             ctx.Diagnostics.Add(Options.FailOnProviderError ? diagnostic with { Severity = DiagnosticSeverity.Error } : diagnostic);
             engine.Progress?.Report(new GenerationProgress(GenerationProgressKind.Notice, null, 0, 0, Volatile.Read(ref _completed), _total, diagnostic.ToCanonicalString()));
         };
-        var lm = LanguageModelFactory.Create(settings, Options, out var problem, _breaker, notice =>
+        var lm = service.Connect(out var problem, notice =>
             engine.Progress?.Report(new GenerationProgress(GenerationProgressKind.RetryWaiting, notice.Request, notice.Attempt, 0, Volatile.Read(ref _completed), _total, notice.Reason, notice.Wait)));
         if (problem == ProviderProblem.InvalidEndpoint)
             ctx.Diagnostics.Report(DiagnosticIds.InvalidOption, null, null, $"endpoint '{Options.Endpoint}' is not an absolute URL");
@@ -113,11 +101,7 @@ internal sealed partial class GenerationRun(
 
     private async Task AskModelAsync(List<MemberModel> askMembers, List<TypeModel> askTypes)
     {
-        var cacheDir = Options.CacheDirectory ?? engine.DefaultCacheDirectory(ctx.Writer.Root);
-        _local = new LocalCacheStore(cacheDir);
-        if (Options.RemoteCacheUrl is not null) _remote = new RemoteCacheStore(Options.RemoteCacheUrl, settings.RemoteCacheTimeout);
-        // The tokenizer tables load here, and only here: a run without a model never pays for them.
-        _meter = new RequestMeter(TokenCounter.ForModel(_lm!.ModelId), new TokenBudget(Options.TokenBudget), Options.ContextWindow ?? ContextWindow.DefaultFor(_lm.ModelId));
+        _meter = _service!.Meter;
         _tools = settings.UseTools ? new ModelTools(_planner, text => Excerpt(text, settings.MaxDeclarationTokens)) : null;
 
         // Members first, then the types, whose overview prompts show their members' summaries (human or just generated).
@@ -133,16 +117,9 @@ internal sealed partial class GenerationRun(
             engine.Progress?.Report(new GenerationProgress(GenerationProgressKind.Planned, null, 0, 0, Volatile.Read(ref _completed), _total));
             await RunUnitsAsync(typeUnits).ConfigureAwait(false);
         }
-        await Task.WhenAll(_pendingPuts).ConfigureAwait(false);
-
         if (_deferredMembers + _deferredTypes > 0)
             ctx.Diagnostics.Report(DiagnosticIds.TokenBudgetExhausted, null, null, Options.TokenBudget, _deferredMembers, _deferredTypes);
-        if (_remote is { Available: false })
-            ctx.Diagnostics.Report(DiagnosticIds.RemoteCacheUnavailable, null, null, Options.RemoteCacheUrl, _remote.Failure);
-        if (_local.Corrupt > 0)
-            ctx.Diagnostics.Report(DiagnosticIds.CacheEntryCorrupt, null, null, _local.Corrupt, _local.Directory);
-        if (_local.Blocked > 0)
-            ctx.Diagnostics.Report(DiagnosticIds.CacheEntryBlocked, null, null, _local.Blocked, _local.Directory);
+        await _service.FinishAsync().ConfigureAwait(false);
     }
 
     private async Task RunUnitsAsync(List<WorkUnit> units)
@@ -182,26 +159,8 @@ internal sealed partial class GenerationRun(
         Interlocked.Add(ref _deferredTypes, unit.Types);
     }
 
-    private async Task<ConcurrentDictionary<string, JsonNode>> LookupAllAsync(IEnumerable<string> keys)
-    {
-        var cached = new ConcurrentDictionary<string, JsonNode>(StringComparer.Ordinal);
-        await Parallel.ForEachAsync(keys.Distinct(), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ctx.CancellationToken }, async (key, token) =>
-        {
-            if (await LookupAsync(key, token).ConfigureAwait(false) is { } answer) cached[key] = answer;
-        }).ConfigureAwait(false);
-        return cached;
-    }
-
-    private async Task<JsonNode?> LookupAsync(string key, CancellationToken ct)
-    {
-        if (_local!.TryGet(key) is { } local) return local;
-        if (_remote is null) return null;
-        var bytes = await _remote.GetAsync(key, ct).ConfigureAwait(false);
-        if (bytes is null || LocalCacheStore.ParseEntry(bytes, key) is not { } answer) return null;
-        Interlocked.Increment(ref _remoteHits);
-        TryPutLocal(key, bytes);
-        return answer;
-    }
+    private Task<ConcurrentDictionary<string, JsonNode>> LookupAllAsync(IEnumerable<string> keys) =>
+        _service!.LookupAllAsync(keys, ctx.CancellationToken);
 
     /// <summary>
     /// True when every tool call the cached answer used still returns what it returned then: the tool
@@ -224,20 +183,5 @@ internal sealed partial class GenerationRun(
             ["hash"] = CacheKey.Hash(u.Output),
         })]);
 
-    private void Store(string key, UseCase useCase, JsonObject answer)
-    {
-        var bytes = LocalCacheStore.CreateEntry(key, useCase.Id.Value, _lm!.ModelId, answer);
-        TryPutLocal(key, bytes);
-        if (_remote is not null) _pendingPuts.Add(_remote.PutAsync(key, bytes, ctx.CancellationToken));
-    }
-
-    private void TryPutLocal(string key, byte[] bytes)
-    {
-        try { _local!.Put(key, bytes); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            if (Interlocked.Exchange(ref _cacheWriteFailed, 1) == 0)
-                ctx.Diagnostics.Report(DiagnosticIds.CacheUnavailable, null, null, _local!.Directory, ex.Message);
-        }
-    }
+    private void Store(string key, UseCase useCase, JsonObject answer) => _service!.Store(key, useCase.Id.Value, answer, ctx.CancellationToken);
 }

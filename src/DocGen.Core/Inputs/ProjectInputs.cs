@@ -32,6 +32,10 @@ public sealed record ProjectInputs
     /// <summary><c>$(IntermediateOutputPath)</c> as a full path, when the CLI evaluated the project: its default output
     /// is <c>docgen/</c> there, the same folder a build with the DocGen.Build package writes (and <c>dotnet clean</c> empties).</summary>
     public string? IntermediateOutputPath { get; init; }
+    /// <summary><c>$(RootNamespace)</c>: the namespace generated C# code goes into when its spec names none.</summary>
+    public string? RootNamespace { get; init; }
+    /// <summary><c>@(FrameworkReference)</c> names (e.g. <c>Microsoft.AspNetCore.App</c>): namespaces a code unit may use without a package.</summary>
+    public ImmutableArray<string> FrameworkReferences { get; init; } = [];
     /// <summary>NuGet packages folder (<c>$(NuGetPackageRoot)</c>), for reading nuspecs offline.</summary>
     public string? NuGetPackageRoot { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.IO.Abstractions;
+using System.Text.Json.Nodes;
 using DocGen.Core.Diagnostics;
 using DocGen.Core.Emission;
 using DocGen.Core.Emission.Manifest;
@@ -9,6 +10,8 @@ using DocGen.Core.Inputs;
 using DocGen.Core.Model;
 using DocGen.Core.Options;
 using DocGen.Core.Output;
+using DocGen.Core.Emission.Html;
+using DocGen.Core.Emission.Markdown;
 
 namespace DocGen.Core.Pipeline;
 
@@ -129,7 +132,7 @@ public sealed class DocGenPipeline(IApiExtractor extractor, IDocGenerator genera
 
         var reported = writer.Problems;
         OutputDiagnostics.Report(writer, diagnostics);
-        var report = RunReport.Create(inputs, model, generationReport, diagnostics.ToList(), options);
+        var report = RunReport.Create(inputs, model, generationReport, diagnostics.ToList(), options) with { Code = CodeSection(options.OutputPath) };
         OutputSummary summary;
         try
         {
@@ -207,5 +210,17 @@ public sealed class DocGenPipeline(IApiExtractor extractor, IDocGenerator genera
                 if (emitting[i].IsCompleted) timings["emit-" + enabled[i].Name] = watches[i].Elapsed;
             }
         }
+    }
+
+    /// <summary>
+    /// The <c>code</c> section that the code units' run (before the compiler, in a build) left beside its units; null
+    /// when there was none or it is not JSON (the section is a report, not an input: it never fails a run).
+    /// </summary>
+    private JsonNode? CodeSection(string outputRoot)
+    {
+        var fs = fileSystem ?? new FileSystem();
+        var path = fs.Path.Combine(outputRoot, Generation.Code.CodeReport.FileName);
+        try { return fs.File.Exists(path) ? JsonNode.Parse(fs.File.ReadAllText(path)) : null; }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException) { return null; }
     }
 }

@@ -23,6 +23,8 @@ public sealed record RunReport
     public ReportCounts? Counts { get; init; }
     /// <summary>Metrics of the generation engine (provider, requests, tokens, cache…), when it ran.</summary>
     public object? Generation { get; init; }
+    /// <summary>The code units' section (<c>Generation.Code.CodeReport</c>) of the last code run into this output folder, when there was one.</summary>
+    public System.Text.Json.Nodes.JsonNode? Code { get; init; }
     public IReadOnlyList<ReportDiagnostic> Diagnostics { get; init; } = [];
 
     public static RunReport Create(ProjectInputs inputs, ApiModel? model, object? generation, IReadOnlyList<Diagnostic> diagnostics, DocGenOptions? options)
@@ -52,6 +54,9 @@ public sealed record RunReport
     };
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions) + "\n";
+
+    /// <summary>A section of the report on its own, in the report's JSON style.</summary>
+    public static string SectionJson(object section) => JsonSerializer.Serialize(section, section.GetType(), JsonOptions) + "\n";
 }
 
 public sealed record ReportCounts(int Namespaces, int Types, int Members, int Documented, int Total, double CoveragePercent, IReadOnlyDictionary<string, int> ByProvenance)
@@ -63,12 +68,3 @@ public sealed record ReportCounts(int Namespaces, int Types, int Members, int Do
 }
 
 public sealed record ReportDiagnostic(string Id, string Severity, string Message, string? File, int? Line);
-
-/// <summary>The informational version of DocGen.Core, used in reports and cache keys.</summary>
-public static class ToolVersion
-{
-    public static string Value { get; } =
-        (typeof(ToolVersion).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
-            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "0.0.0")
-        .Split('+')[0];
-}

@@ -1,10 +1,10 @@
-using System.Text.Json;
 using DocGen.Core.Diagnostics;
 using DocGen.Core.Generation;
 using DocGen.Core.Inputs;
 using DocGen.Core.Options;
 using DocGen.Core.Pipeline;
 using DocGen.Tool.Commands.Cache;
+using DocGen.Core;
 
 namespace DocGen.Tool.Commands;
 
@@ -23,8 +23,9 @@ internal sealed class BuildRun(TextWriter stdout, TextWriter stderr, bool verbos
     {
         var (prepared, exitCode) = await PrepareAsync(path, values, cancellationToken).ConfigureAwait(false);
         if (prepared is null) return exitCode;
-        var result = await RunPipelineAsync(prepared.Inputs, prepared.Options, null, cancellationToken).ConfigureAwait(false);
-        return Report(result, prepared.Options);
+        // The same request a build writes, from the flags and the evaluated project.
+        var request = new EngineRequest { Kind = RequestKind.Docs, Inputs = prepared.Inputs, Properties = new(values, StringComparer.OrdinalIgnoreCase) };
+        return await RunAsync(new LoadedRequest(request, prepared.Options), fromBuild: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Binds the flags, finds the input (a file, or the one project of a folder) and loads it (building a stale project).</summary>
@@ -46,29 +47,25 @@ internal sealed class BuildRun(TextWriter stdout, TextWriter stderr, bool verbos
         return (new PreparedRun(input!, inputs, options), ExitCodes.Ok);
     }
 
+    /// <summary>Runs a request file of the DocGen.Build targets (kind <c>docs</c>; <see cref="RequestLoader"/>).</summary>
     public async Task<int> RunRequestAsync(string requestFile, CancellationToken cancellationToken)
     {
-        BuildRequest request;
-        try
+        var (loaded, problems) = await RequestLoader.LoadAsync(requestFile, RequestKind.Docs, cancellationToken).ConfigureAwait(false);
+        if (loaded is null)
         {
-            request = BuildRequest.FromJson(await File.ReadAllTextAsync(requestFile, cancellationToken).ConfigureAwait(false));
-        }
-        catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException or NotSupportedException)
-        {
-            Print(DiagnosticIds.InvalidRequest.Create(requestFile, null, requestFile, ex.Message));
+            foreach (var problem in problems) Print(problem);
             return ExitCodes.Usage;
         }
-        var (options, errors) = OptionBinder.Bind(new DocGenOptions(), request.Properties);
-        if (!errors.IsEmpty) return UsageErrors(errors);
-        options = options with
-        {
-            OutputPath = Path.GetFullPath(options.OutputPath ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(requestFile))!, "docgen")),
-        };
-        var result = await RunPipelineAsync(request.Inputs, options, null, cancellationToken).ConfigureAwait(false);
-        var exitCode = Report(result, options);
+        return await RunAsync(loaded, fromBuild: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<int> RunAsync(LoadedRequest loaded, bool fromBuild, CancellationToken cancellationToken)
+    {
+        var result = await RunPipelineAsync(loaded.Request.Inputs, loaded.Options, null, cancellationToken).ConfigureAwait(false);
+        var exitCode = Report(result, loaded.Options);
         // Only the MSBuild task asks for "incomplete" (it then leaves the stamp, so the next build retries); a person at
         // the command line sees the warnings and a normal exit code.
-        return exitCode == ExitCodes.Ok && result.Incomplete ? ExitCodes.Incomplete : exitCode;
+        return fromBuild && exitCode == ExitCodes.Ok && result.Incomplete ? ExitCodes.Incomplete : exitCode;
     }
 
     /// <summary>Runs the pipeline (the default one when <paramref name="pipeline"/> is null), then the cache's upkeep.</summary>

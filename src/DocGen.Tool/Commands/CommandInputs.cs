@@ -1,6 +1,7 @@
 using DocGen.Core.Diagnostics;
 using DocGen.Core.Inputs;
 using DocGen.Core.Options;
+using DocGen.Core;
 
 namespace DocGen.Tool.Commands;
 

@@ -6,6 +6,7 @@ using DocGen.Core.Inputs;
 using DocGen.Core.Options;
 using DocGen.Core.Output;
 using DocGen.Core.Pipeline;
+using DocGen.Core;
 
 namespace DocGen.Tool.Commands;
 
@@ -57,12 +58,20 @@ internal static class GenerateCodeCommand
 /// <summary>The work behind <c>docgen generate-code</c>.</summary>
 internal sealed class GenerateCodeRun(TextWriter stdout, TextWriter stderr, bool verbose)
 {
+    /// <summary>The command line: the same request a build writes, built from the flags (and the project's evaluation).</summary>
     public async Task<int> RunAsync(IReadOnlyList<string> specPaths, string? projectPath, IReadOnlyList<KeyValuePair<string, string?>> values, CancellationToken cancellationToken)
     {
-        var (options, errors) = OptionBinder.Bind(new DocGenOptions(), values);
-        if (!errors.IsEmpty) return UsageErrors(errors);
+        var request = new EngineRequest
+        {
+            Kind = RequestKind.Code,
+            Inputs = new ProjectInputs { AssemblyPath = "" },
+            Specs = [.. specPaths],
+            Properties = new Dictionary<string, string?>(values, StringComparer.OrdinalIgnoreCase),
+        };
+        var defaultOutput = projectPath is not null ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(projectPath))!, "obj", "docgen") : "docgen";
+        var (loaded, problems) = RequestLoader.Bind(request, defaultOutput);
+        if (loaded is null) return Usage(problems);
 
-        var project = new CodeProject();
         if (projectPath is not null)
         {
             if (!File.Exists(projectPath))
@@ -72,7 +81,8 @@ internal sealed class GenerateCodeRun(TextWriter stdout, TextWriter stderr, bool
             }
             try
             {
-                project = await EvaluateAsync(Path.GetFullPath(projectPath), options, cancellationToken).ConfigureAwait(false);
+                var inputs = await EvaluateAsync(Path.GetFullPath(projectPath), loaded.Options, cancellationToken).ConfigureAwait(false);
+                loaded = loaded with { Request = request with { Inputs = inputs } };
             }
             catch (ProjectInputsException ex)
             {
@@ -80,66 +90,20 @@ internal sealed class GenerateCodeRun(TextWriter stdout, TextWriter stderr, bool
                 return ExitCodes.Errors;
             }
         }
-
-        var output = Path.GetFullPath(options.OutputPath ?? (projectPath is not null
-            ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(projectPath))!, "obj", "docgen")
-            : "docgen"));
-        return await GenerateAsync(specPaths, options with { OutputPath = output }, project, null, cancellationToken).ConfigureAwait(false);
+        return await GenerateAsync(loaded, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Runs a request file of the DocGen.Build targets: one <c>key=value</c> per line, with keys <c>spec</c>
-    /// (repeated), <c>list</c> (where to write the list of generated files), <c>property:DocGenX</c> (the
-    /// MSBuild properties, bound like <c>docgen build</c>'s) and <c>project:X</c> (<c>RootNamespace</c>,
-    /// <c>LangVersion</c>, <c>DefineConstants</c>, <c>ProjectAssetsFile</c>, <c>FrameworkReference</c>).
-    /// A line file, not flags: values such as Windows paths ending in a backslash survive no shell quoting.
-    /// </summary>
+    /// <summary>Runs a request file of the DocGen.Build targets (kind <c>code</c>; <see cref="RequestLoader"/>).</summary>
     public async Task<int> RunRequestAsync(string requestFile, CancellationToken cancellationToken)
     {
-        string[] lines;
-        try { lines = await File.ReadAllLinesAsync(requestFile, cancellationToken).ConfigureAwait(false); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            Print(DiagnosticIds.InvalidRequest.Create(requestFile, null, requestFile, ex.Message));
-            return ExitCodes.Usage;
-        }
-        var specs = new List<string>();
-        var properties = new List<KeyValuePair<string, string?>>();
-        var projectValues = new Dictionary<string, string>(StringComparer.Ordinal);
-        string? listFile = null;
-        foreach (var line in lines)
-        {
-            var eq = line.IndexOf('=');
-            if (eq <= 0) continue;
-            var (key, value) = (line[..eq].Trim(), line[(eq + 1)..].Trim());
-            if (key == "spec") specs.Add(value);
-            else if (key == "list") listFile = value;
-            else if (key.StartsWith("property:", StringComparison.Ordinal)) properties.Add(new(key["property:".Length..], value));
-            else if (key.StartsWith("project:", StringComparison.Ordinal)) projectValues[key["project:".Length..]] = value;
-        }
-        var (options, errors) = OptionBinder.Bind(new DocGenOptions(), properties);
-        if (!errors.IsEmpty) return UsageErrors(errors);
-        options = options with
-        {
-            OutputPath = Path.GetFullPath(options.OutputPath ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(requestFile))!, "docgen")),
-        };
-        string? Value(string name) => projectValues.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
-        var inputs = new ProjectInputs
-        {
-            AssemblyPath = "",
-            LangVersion = Value("LangVersion"),
-            DefineConstants = [.. (Value("DefineConstants") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
-            ProjectAssetsFile = Value("ProjectAssetsFile"),
-        };
-        var referenced = new HashSet<string>(CSharpPackages.ReferencedPackages(inputs), StringComparer.OrdinalIgnoreCase);
-        foreach (var framework in (Value("FrameworkReference") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            referenced.Add(framework);
-        var project = new CodeProject(Value("RootNamespace"), inputs.LangVersion, inputs.DefineConstants, referenced);
-        return await GenerateAsync(specs, options, project, listFile, cancellationToken).ConfigureAwait(false);
+        var (loaded, problems) = await RequestLoader.LoadAsync(requestFile, RequestKind.Code, cancellationToken).ConfigureAwait(false);
+        return loaded is null ? Usage(problems) : await GenerateAsync(loaded, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<int> GenerateAsync(IReadOnlyList<string> specPaths, DocGenOptions options, CodeProject project, string? listFile, CancellationToken cancellationToken)
+    private async Task<int> GenerateAsync(LoadedRequest loaded, CancellationToken cancellationToken)
     {
+        var (specPaths, options, listFile) = (loaded.Request.Specs, loaded.Options, loaded.Request.FileList);
+        var project = CodeProject.From(loaded.Request.Inputs);
         var missing = specPaths.Where(s => !File.Exists(s)).ToList();
         foreach (var spec in missing) Print(DiagnosticIds.CodeSpecNotFound.Create(spec, null, spec));
         if (missing.Count > 0) return ExitCodes.Usage;
@@ -151,28 +115,28 @@ internal sealed class GenerateCodeRun(TextWriter stdout, TextWriter stderr, bool
         }
 
         var output = options.OutputPath!;
-        var generator = new CodeUnitGenerator();
-        var files = new List<string>();
-        var units = new HashSet<string>(StringComparer.Ordinal);
+        var runDiagnostics = new DiagnosticBag();
         var failed = false;
-        foreach (var specPath in specPaths)
+        var run = await new CodeUnitGenerator().GenerateAllAsync(specPaths, new CodeUnitContext(options, output, project, runDiagnostics, cancellationToken), result =>
         {
-            var diagnostics = new DiagnosticBag();
-            var result = await generator.GenerateAsync(specPath, new CodeUnitContext(options, output, project, diagnostics, cancellationToken)).ConfigureAwait(false);
-            files.AddRange(result.Files);
-            if (result.UnitFolder is not null) units.Add(result.UnitFolder);
-            var all = diagnostics.ToList();
+            var all = result.Diagnostics;
             foreach (var diagnostic in all)
                 if (diagnostic.Severity != DiagnosticSeverity.Info || verbose) Print(diagnostic);
             if (verbose)
                 foreach (var file in result.Files) stdout.WriteLine("  " + file);
             var errorCount = all.Count(d => d.Severity == DiagnosticSeverity.Error);
             var warningCount = all.Count(d => d.Severity == DiagnosticSeverity.Warning);
-            var line = $"DocGen: code unit {Path.GetFileName(specPath)}: {result.Files.Length} files, {result.Requests} requests, {result.CacheHits} cached";
+            var line = $"DocGen: code unit {Path.GetFileName(result.SpecPath)}: {result.Files.Length} files, {result.Requests} requests, {result.CacheHits} cached";
             if (errorCount + warningCount > 0) line += $"; {errorCount} errors, {warningCount} warnings";
             stdout.WriteLine(line + (result.UnitFolder is { } folder ? " → " + folder : ""));
             failed |= !result.Succeeded || errorCount > 0;
-        }
+        }).ConfigureAwait(false);
+        foreach (var diagnostic in runDiagnostics.ToList())
+            if (diagnostic.Severity != DiagnosticSeverity.Info || verbose) Print(diagnostic);
+        failed |= runDiagnostics.HasErrors;
+        var files = run.Units.SelectMany(u => u.Files).ToList();
+        var units = new HashSet<string>(run.Units.Select(u => u.UnitFolder).OfType<string>(), StringComparer.Ordinal);
+        WriteReport(output, run.Report);
         if (listFile is not null)
         {
             RemoveStaleUnits(output, units);
@@ -207,9 +171,28 @@ internal sealed class GenerateCodeRun(TextWriter stdout, TextWriter stderr, bool
         }
     }
 
-    private int UsageErrors(IEnumerable<string> errors)
+    /// <summary>
+    /// The run's <c>code</c> section, beside the units; the next docs run puts it into <c>report.json</c>. A report that
+    /// cannot be written costs nothing but the section.
+    /// </summary>
+    private static void WriteReport(string output, CodeReport report)
     {
-        foreach (var error in errors) Print(DiagnosticIds.InvalidOption.Create(error));
+        try
+        {
+            // Tracked (code/ gets its own ownership list), so the docs run, which writes into the same root, knows the
+            // folder for DocGen's, and `dotnet clean` removes the report with the rest.
+            using var writer = new OutputWriter(Path.Combine(output, "code"));
+            writer.WriteText(Path.GetFileName(CodeReport.FileName), RunReport.SectionJson(report));
+            writer.Complete();
+        }
+        catch (Exception ex) when (ex is OutputException or IOException or UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private int Usage(IEnumerable<Diagnostic> problems)
+    {
+        foreach (var problem in problems) Print(problem);
         return ExitCodes.Usage;
     }
 
@@ -217,25 +200,26 @@ internal sealed class GenerateCodeRun(TextWriter stdout, TextWriter stderr, bool
     /// Reads what the code path needs from an evaluation of the project. It is not built: before its code
     /// is generated it may not compile.
     /// </summary>
-    private static async Task<CodeProject> EvaluateAsync(string projectPath, DocGenOptions options, CancellationToken cancellationToken)
+    private static async Task<ProjectInputs> EvaluateAsync(string projectPath, DocGenOptions options, CancellationToken cancellationToken)
     {
         var json = await new ProjectEvaluator().EvaluateWithoutBuildAsync(projectPath, options.Configuration, options.Framework,
             ["RootNamespace", "LangVersion", "DefineConstants", "ProjectAssetsFile"], ["FrameworkReference"], cancellationToken).ConfigureAwait(false);
         var props = json.GetProperty("Properties");
         string? Prop(string name) => props.TryGetProperty(name, out var v) && v.GetString() is { Length: > 0 } s ? s : null;
-        var inputs = new ProjectInputs
+        var frameworks = new List<string>();
+        if (json.TryGetProperty("Items", out var items) && items.TryGetProperty("FrameworkReference", out var references))
+            foreach (var framework in references.EnumerateArray())
+                if (framework.TryGetProperty("Identity", out var id) && id.GetString() is { Length: > 0 } name) frameworks.Add(name);
+        return new ProjectInputs
         {
             AssemblyPath = "",
             ProjectPath = projectPath,
+            RootNamespace = Prop("RootNamespace"),
             LangVersion = Prop("LangVersion"),
             DefineConstants = [.. (Prop("DefineConstants") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
             ProjectAssetsFile = Prop("ProjectAssetsFile"),
+            FrameworkReferences = [.. frameworks],
         };
-        var referenced = new HashSet<string>(CSharpPackages.ReferencedPackages(inputs), StringComparer.OrdinalIgnoreCase);
-        if (json.TryGetProperty("Items", out var items) && items.TryGetProperty("FrameworkReference", out var frameworks))
-            foreach (var framework in frameworks.EnumerateArray())
-                if (framework.TryGetProperty("Identity", out var id) && id.GetString() is { Length: > 0 } name) referenced.Add(name);
-        return new CodeProject(Prop("RootNamespace"), inputs.LangVersion, inputs.DefineConstants, referenced);
     }
 
     private void Print(Diagnostic diagnostic) => CommandInputs.Print(stderr, diagnostic);

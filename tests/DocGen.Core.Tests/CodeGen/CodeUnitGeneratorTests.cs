@@ -39,6 +39,32 @@ public sealed class CodeUnitGeneratorTests : IDisposable
     private static string Read(string path) => File.ReadAllText(path).Replace("\r\n", "\n");
 
     [Fact]
+    public async Task GenerateAsync_TokenBudgetTooSmall_SendsNothingAndFailsTheUnit()
+    {
+        var (result, diagnostics) = await RunAsync(_h.Options(_server) with { TokenBudget = 10 });
+
+        _server.Requests.ShouldBeEmpty("the code units share the run's token budget");
+        result.Succeeded.ShouldBeFalse();
+        result.Files.ShouldBeEmpty();
+        diagnostics.ShouldContain(d => d.Severity == DiagnosticSeverity.Error && d.Message.Contains("the token budget ran out"));
+    }
+
+    [Fact]
+    public async Task GenerateAllAsync_TwoRuns_ReportTheirRequestsThenTheirCacheHits()
+    {
+        var generator = new CodeUnitGenerator(_h.Settings);
+        var context = new CodeUnitContext(_h.Options(_server), _h.OutputPath, new CodeProject("Fixture"), new DiagnosticBag());
+
+        var first = await generator.GenerateAllAsync([_spec], context);
+        var second = await generator.GenerateAllAsync([_spec], context);
+
+        (first.Report.Units, first.Report.Files, first.Report.Requests, first.Report.CacheMisses).ShouldBe((1, 3, 4, 4));
+        first.Report.TokensByUseCase.Keys.ShouldBe(["code_content", "code_structure"]);
+        first.Report.Provider.ShouldBe("openai");
+        (second.Report.Requests, second.Report.CacheHits, second.Report.CacheMisses).ShouldBe((0, 4, 0));
+    }
+
+    [Fact]
     public async Task GenerateAsync_ThreeFileChain_AsksInDependencyOrderShowingEarlierDeclarations()
     {
         var (result, diagnostics) = await RunAsync();

@@ -6,6 +6,8 @@ using DocGen.Core.Model;
 using DocGen.Core.Options;
 using DocGen.Core.Output;
 using DocGen.Tests.Shared;
+using DocGen.Core.Emission.Html;
+using DocGen.Core.Emission.Markdown;
 
 namespace DocGen.Core.Tests.Emission;
 
@@ -15,7 +17,7 @@ internal sealed partial class EmitRun : IDisposable
     private readonly TempDirectory _dir = new("docgen-emit");
 
     public EmitRun(ApiModel model, string? templatesDirectory = null, OutputFormats formats = OutputFormats.Html | OutputFormats.Markdown, string? projectPath = null,
-        DocGen.Core.Emission.Manifest.DependencySet? dependencies = null)
+        DocGen.Core.Model.DependencySet? dependencies = null)
     {
         var options = new DocGenOptions { OutputPath = _dir.Path, TemplatesDirectory = templatesDirectory, Formats = formats };
         var writer = new OutputWriter(_dir.Path);

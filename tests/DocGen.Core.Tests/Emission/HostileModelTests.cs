@@ -4,6 +4,7 @@ using DocGen.Core.Model;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using DocGen.Core.Inputs;
 
 namespace DocGen.Core.Tests.Emission;
 

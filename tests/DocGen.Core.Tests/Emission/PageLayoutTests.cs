@@ -6,6 +6,7 @@ using DocGen.Core.Model;
 using DocGen.Core.Options;
 using DocGen.Core.Output;
 using DocGen.Tests.Shared;
+using DocGen.Core.Emission.Html;
 
 namespace DocGen.Core.Tests.Emission;
 

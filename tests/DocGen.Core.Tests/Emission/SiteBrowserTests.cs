@@ -1,6 +1,7 @@
 using DocGen.Core.Emission;
 using DocGen.Core.Emission.Pages;
 using Microsoft.Playwright;
+using DocGen.Core.Emission.Html;
 
 namespace DocGen.Core.Tests.Emission;
 

@@ -153,16 +153,16 @@ public sealed class TemplateTests
     {
         using var templates = new TempDirectory("docgen-templates");
         templates.Write("markdown/dependencies.sbn", "{{ for p in direct }}- {{ p.id }} {{ p.version }} ({{ p.license }}){{ end }}\n{{ projects.size }} projects\n");
-        var dependencies = new DocGen.Core.Emission.Manifest.DependencySet
+        var dependencies = new DocGen.Core.Model.DependencySet
         {
             ProjectName = "Acme",
             TargetFramework = "net10.0",
             Dependencies =
             [
-                new DocGen.Core.Emission.Manifest.ResolvedDependency
+                new DocGen.Core.Model.ResolvedDependency
                 {
                     Id = "Json_Lib", Version = "2.0.1", IsDirect = true,
-                    License = new DocGen.Core.Emission.Manifest.PackageLicense(DocGen.Core.Emission.Manifest.LicenseKind.Expression, "MIT", null),
+                    License = new DocGen.Core.Model.PackageLicense(DocGen.Core.Model.LicenseKind.Expression, "MIT", null),
                 },
             ],
         };
@@ -315,7 +315,7 @@ public sealed class EmitterContractTests
         cts.Cancel();
         var context = new DocGen.Core.Emission.EmissionContext(SampleModel.Full(), new DocGen.Core.Inputs.ProjectInputs { AssemblyPath = "a.dll" },
             new DocGen.Core.Options.DocGenOptions { OutputPath = dir.Path }, new DocGen.Core.Output.OutputWriter(dir.Path), new DiagnosticBag(), cts.Token);
-        Should.Throw<OperationCanceledException>(() => new DocGen.Core.Emission.HtmlSiteEmitter().Emit(context));
+        Should.Throw<OperationCanceledException>(() => new DocGen.Core.Emission.Html.HtmlSiteEmitter().Emit(context));
     }
 
     [Fact]

@@ -10,6 +10,8 @@ using DocGen.Core.Options;
 using DocGen.Core.Pipeline;
 using DocGen.Core.Tests.Generation;
 using DocGen.Tests.Shared;
+using DocGen.Core.Emission.Html;
+using DocGen.Core.Emission.Markdown;
 
 namespace DocGen.Core.Tests.Faults;
 

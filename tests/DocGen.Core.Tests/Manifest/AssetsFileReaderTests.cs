@@ -1,5 +1,7 @@
 using DocGen.Core.Emission.Manifest;
 using DocGen.Tests.Shared;
+using DocGen.Core.Inputs;
+using DocGen.Core.Model;
 
 namespace DocGen.Core.Tests.Manifest;
 

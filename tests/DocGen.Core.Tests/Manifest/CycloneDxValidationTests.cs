@@ -1,5 +1,6 @@
 using DocGen.Core.Emission;
 using DocGen.Tests.Shared;
+using DocGen.Core.Emission.Manifest;
 
 namespace DocGen.Core.Tests.Manifest;
 

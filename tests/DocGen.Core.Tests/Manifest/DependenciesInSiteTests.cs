@@ -5,6 +5,9 @@ using DocGen.Core.Emission.Manifest;
 using DocGen.Core.Options;
 using DocGen.Core.Output;
 using DocGen.Tests.Shared;
+using DocGen.Core.Emission.Html;
+using DocGen.Core.Emission.Markdown;
+using DocGen.Core.Inputs;
 
 namespace DocGen.Core.Tests.Manifest;
 

@@ -4,6 +4,8 @@ using DocGen.Core.Emission.Manifest;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using DocGen.Core.Model;
+using DocGen.Core.Inputs;
 
 namespace DocGen.Core.Tests.Manifest;
 

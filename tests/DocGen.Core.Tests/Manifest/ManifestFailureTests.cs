@@ -3,6 +3,7 @@ using DocGen.Core.Diagnostics;
 using DocGen.Core.Emission;
 using DocGen.Core.Emission.Manifest;
 using DocGen.Tests.Shared;
+using DocGen.Core.Inputs;
 
 namespace DocGen.Core.Tests.Manifest;
 

@@ -5,6 +5,7 @@ using DocGen.Core.Model;
 using DocGen.Core.Options;
 using DocGen.Core.Output;
 using DocGen.Tests.Shared;
+using DocGen.Core.Emission.Manifest;
 
 namespace DocGen.Core.Tests.Manifest;
 

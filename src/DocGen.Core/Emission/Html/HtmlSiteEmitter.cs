@@ -2,7 +2,7 @@ using DocGen.Core.Emission.Pages;
 using DocGen.Core.Emission.Rendering;
 using DocGen.Core.Options;
 
-namespace DocGen.Core.Emission;
+namespace DocGen.Core.Emission.Html;
 
 /// <summary>
 /// Writes the static HTML site under <c>site/</c>: <c>index.html</c>, a page per namespace, type and

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using DocGen.Core.Emission.Pages;
 
-namespace DocGen.Core.Emission;
+namespace DocGen.Core.Emission.Html;
 
 /// <summary>
 /// The site's search index: a script that assigns one array to <c>window.DOCGEN_SEARCH</c>, so it loads

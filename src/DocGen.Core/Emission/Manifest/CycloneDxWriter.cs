@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using DocGen.Core.Model;
 
 namespace DocGen.Core.Emission.Manifest;
 

@@ -1,6 +1,7 @@
 using DocGen.Core.Diagnostics;
 using DocGen.Core.Emission.Pages;
 using DocGen.Core.Emission.Rendering;
+using DocGen.Core.Model;
 
 namespace DocGen.Core.Emission.Manifest;
 

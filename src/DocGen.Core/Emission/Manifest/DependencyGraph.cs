@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using DocGen.Core.Model;
 
 namespace DocGen.Core.Emission.Manifest;
 

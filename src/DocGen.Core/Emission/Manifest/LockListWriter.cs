@@ -1,4 +1,5 @@
 using System.Text;
+using DocGen.Core.Model;
 
 namespace DocGen.Core.Emission.Manifest;
 

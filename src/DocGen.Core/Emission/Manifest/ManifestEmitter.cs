@@ -5,8 +5,10 @@ using DocGen.Core.Diagnostics;
 using DocGen.Core.Emission.Manifest;
 using DocGen.Core.Options;
 using DocGen.Core.Pipeline;
+using DocGen.Core.Model;
+using DocGen.Core.Inputs;
 
-namespace DocGen.Core.Emission;
+namespace DocGen.Core.Emission.Manifest;
 
 /// <summary>
 /// Writes the package manifests of the documented target framework under <c>manifest/</c>: a CycloneDX

@@ -2,7 +2,7 @@ using DocGen.Core.Emission.Pages;
 using DocGen.Core.Emission.Rendering;
 using DocGen.Core.Options;
 
-namespace DocGen.Core.Emission;
+namespace DocGen.Core.Emission.Markdown;
 
 /// <summary>
 /// Writes the same pages as the site as GitHub-flavoured Markdown under <c>markdown/</c>

@@ -15,8 +15,8 @@ internal sealed record CoveragePage(string Path) : Page(Path);
 /// <summary>The HTML site's search results page (<c>search.html?q=…</c>); the Markdown tree has none.</summary>
 internal sealed record SearchPage(string Path) : Page(Path);
 
-/// <summary>The project's package dependencies (from the manifest stage's <see cref="Manifest.DependencySet"/>).</summary>
-internal sealed record DependenciesSitePage(string Path, Manifest.DependencySet Set) : Page(Path);
+/// <summary>The project's package dependencies (from the manifest stage's <see cref="Model.DependencySet"/>).</summary>
+internal sealed record DependenciesSitePage(string Path, Model.DependencySet Set) : Page(Path);
 
 internal sealed record NamespacePage(string Path, string Name, IReadOnlyList<TypeModel> Types) : Page(Path);
 
@@ -62,7 +62,7 @@ internal sealed class PageNames
     private readonly List<TypePage> _typePages = [];
     private readonly List<MemberPage> _memberPages = [];
 
-    public PageNames(ApiModel model, Manifest.DependencySet? dependencies = null)
+    public PageNames(ApiModel model, Model.DependencySet? dependencies = null)
     {
         Index = new IndexPage(FolderPageName);
         Coverage = new CoveragePage("coverage");

@@ -17,9 +17,13 @@ public sealed record CodeProject(
     ImmutableArray<string> DefineConstants = default,
     IReadOnlySet<string>? ReferencedPackages = null)
 {
-    /// <summary>From a project's inputs (their assembly need not exist yet).</summary>
-    public static CodeProject From(ProjectInputs inputs, string? rootNamespace) =>
-        new(rootNamespace, inputs.LangVersion, inputs.DefineConstants, CSharpPackages.ReferencedPackages(inputs));
+    /// <summary>From a project's inputs (their assembly need not exist yet): its packages and shared frameworks are what the code may use.</summary>
+    public static CodeProject From(ProjectInputs inputs)
+    {
+        var referenced = new HashSet<string>(CSharpPackages.ReferencedPackages(inputs), StringComparer.OrdinalIgnoreCase);
+        referenced.UnionWith(inputs.FrameworkReferences);
+        return new(inputs.RootNamespace, inputs.LangVersion, inputs.DefineConstants, referenced);
+    }
 }
 
 /// <summary>One run of the code path.</summary>
@@ -50,7 +54,11 @@ public sealed record CodeUnitResult(
     int Requests,
     int CacheHits,
     int CacheMisses,
-    bool Succeeded);
+    bool Succeeded)
+{
+    /// <summary>What the unit reported (at its spec's path), in order.</summary>
+    public ImmutableArray<Diagnostic> Diagnostics { get; init; } = [];
+}
 
 /// <summary>
 /// Generates one code unit from its spec (<c>&lt;DocGenCode&gt;</c> item or <c>docgen generate-code</c>):
@@ -73,7 +81,35 @@ public sealed class CodeUnitGenerator
         _registry = registry ?? UseCaseRegistry.CreateDefault();
     }
 
-    /// <summary>Generates the unit of <paramref name="specPath"/>. Never throws for bad specs or answers: they are diagnostics.</summary>
-    public Task<CodeUnitResult> GenerateAsync(string specPath, CodeUnitContext context) =>
-        new CodeUnitRun(_settings, _registry, context).RunAsync(specPath);
+    /// <summary>Generates the unit of <paramref name="specPath"/>. Never throws for bad specs or answers: they are diagnostics (in <paramref name="context"/>).</summary>
+    public async Task<CodeUnitResult> GenerateAsync(string specPath, CodeUnitContext context)
+    {
+        var run = await GenerateAllAsync([specPath], context).ConfigureAwait(false);
+        var unit = run.Units[0];
+        foreach (var diagnostic in unit.Diagnostics) context.Diagnostics.Add(diagnostic);
+        return unit;
+    }
+
+    /// <summary>
+    /// Generates the units of <paramref name="specPaths"/> in order, over one provider, cache and token budget. Each
+    /// unit's diagnostics are in its result; those of the run (the cache's health) go to <paramref name="context"/>.
+    /// </summary>
+    /// <param name="specPaths">The specs.</param>
+    /// <param name="context">Options, output root, project and the run's diagnostics.</param>
+    /// <param name="onUnit">Told of each unit as it finishes (a console shows it at once).</param>
+    public async Task<CodeGenerationResult> GenerateAllAsync(IReadOnlyList<string> specPaths, CodeUnitContext context, Action<CodeUnitResult>? onUnit = null)
+    {
+        using var session = new CodeSession(_settings, _registry, context);
+        var units = ImmutableArray.CreateBuilder<CodeUnitResult>();
+        foreach (var specPath in specPaths)
+        {
+            var diagnostics = new DiagnosticBag();
+            var unit = await session.RunUnitAsync(specPath, diagnostics).ConfigureAwait(false);
+            unit = unit with { Diagnostics = [.. diagnostics.ToList()] };
+            units.Add(unit);
+            onUnit?.Invoke(unit);
+        }
+        var report = await session.FinishAsync(units).ConfigureAwait(false);
+        return new CodeGenerationResult(units.ToImmutable(), report);
+    }
 }

@@ -10,53 +10,30 @@ using DocGen.Core.Output;
 
 namespace DocGen.Core.Generation.Code;
 
-/// <summary>The work behind <see cref="CodeUnitGenerator.GenerateAsync"/> for one spec.</summary>
-internal sealed class CodeUnitRun(EngineSettings settings, UseCaseRegistry registry, CodeUnitContext ctx)
+/// <summary>
+/// One code unit of a <see cref="CodeSession"/>: structure, manifests, each file's content, all through the session's
+/// <see cref="ModelService"/> (the provider, cache, budget and metrics that doc generation uses too). A unit that
+/// cannot go on sets <see cref="_stopped"/> and its files are dropped; nothing is thrown for control flow.
+/// </summary>
+internal sealed class CodeUnitRun(CodeSession session, CodeSpec spec, CodeUnitContext ctx)
 {
-    /// <summary>Thrown to end a unit that cannot continue; its diagnostic is already reported (an error unless <paramref name="isError"/> is false).</summary>
-    private sealed class UnitStopped(bool isError = true) : Exception
-    {
-        public bool IsError { get; } = isError;
-    }
-
     private readonly List<(string Relative, string Content)> _files = [];
-    private ILanguageModel? _lm;
+    private readonly string? _namespace = spec.Language == CodeLanguage.CSharp ? spec.Namespace ?? ctx.Project.RootNamespace : spec.Namespace;
     private OutputWriter? _debugWriter;
-    private string? _noProviderReason;
-    private LocalCacheStore _local = null!;
-    private RemoteCacheStore? _remote;
-    private CodeSpec _spec = null!;
-    private string? _namespace;
     private int _requests, _hits, _misses;
-    private bool _failed;
+    private bool _failed, _stopped;
 
+    private ModelService Service => session.Service;
+    private ILanguageModel? Model => session.Service.Model;
     private DocGenOptions Options => ctx.Options;
     private DiagnosticBag Diagnostics => ctx.Diagnostics;
 
-    public async Task<CodeUnitResult> RunAsync(string specPath)
+    public async Task<CodeUnitResult> RunAsync()
     {
-        var spec = CodeSpec.Load(specPath, Diagnostics);
-        if (spec is null) return new CodeUnitResult(specPath, null, [], 0, 0, 0, false);
-        _spec = spec;
-        _namespace = spec.Language == CodeLanguage.CSharp ? spec.Namespace ?? ctx.Project.RootNamespace : spec.Namespace;
         var unitFolder = Path.GetFullPath(Path.Combine(ctx.OutputRoot, "code", spec.UnitName));
-
-        _local = new LocalCacheStore(Options.CacheDirectory ?? DocGenerationEngine.DefaultCacheDirectory(settings, ctx.OutputRoot));
-        if (Options.RemoteCacheUrl is not null) _remote = new RemoteCacheStore(Options.RemoteCacheUrl, settings.RemoteCacheTimeout);
-        _lm = CreateProvider();
-        try
-        {
-            await GenerateAsync().ConfigureAwait(false);
-        }
-        catch (UnitStopped stopped)
-        {
-            _failed |= stopped.IsError;
-            _files.Clear();
-        }
-        finally
-        {
-            _remote?.Dispose();
-        }
+        await GenerateAsync().ConfigureAwait(false);
+        // A stopped unit keeps nothing of this run (its earlier files are removed below, as they are not rewritten).
+        if (_stopped) _files.Clear();
 
         // The unit folder belongs to the unit alone: it holds exactly what this run produced, and a file an
         // earlier run wrote that this one did not is removed (OutputWriter keeps the list in the folder).
@@ -74,7 +51,7 @@ internal sealed class CodeUnitRun(EngineSettings settings, UseCaseRegistry regis
                 }
                 catch (OutputPathException ex)
                 {
-                    Diagnostics.Report(DiagnosticIds.CodeFileNameRejected, _spec.Path, null, _spec.Path, ex.Message);
+                    Diagnostics.Report(DiagnosticIds.CodeFileNameRejected, spec.Path, null, spec.Path, ex.Message);
                     _failed = true;
                 }
             }
@@ -88,14 +65,18 @@ internal sealed class CodeUnitRun(EngineSettings settings, UseCaseRegistry regis
         OutputDiagnostics.Report(writer, Diagnostics);
         _debugWriter?.Abandon();
         _debugWriter?.Dispose();
-        return new CodeUnitResult(specPath, unitFolder, written.ToImmutable(), _requests, _hits, _misses, !_failed);
+        return new CodeUnitResult(spec.Path, unitFolder, written.ToImmutable(), _requests, _hits, _misses, !_failed);
     }
 
     private async Task GenerateAsync()
     {
-        var structure = await StructureAsync().ConfigureAwait(false);
-        var plans = CodeUnitPlanner.Plan(_spec, structure, Diagnostics);
-        if (plans.IsEmpty) throw new UnitStopped();
+        if (await StructureAsync().ConfigureAwait(false) is not { } structure) return;
+        var plans = CodeUnitPlanner.Plan(spec, structure, Diagnostics);
+        if (plans.IsEmpty)
+        {
+            Stop(isError: true);
+            return;
+        }
         if (plans.Length < structure.Files.Length) _failed = true;
         WriteManifests(structure, plans);
 
@@ -103,6 +84,7 @@ internal sealed class CodeUnitRun(EngineSettings settings, UseCaseRegistry regis
         foreach (var plan in plans)
         {
             var content = await ContentAsync(plan, shown.ToImmutable()).ConfigureAwait(false);
+            if (_stopped) return;
             if (content is null)
             {
                 _failed = true;
@@ -116,52 +98,59 @@ internal sealed class CodeUnitRun(EngineSettings settings, UseCaseRegistry regis
     }
 
     private bool IsCSharp(CodeFilePlan plan) =>
-        _spec.Language == CodeLanguage.CSharp && plan.FileName.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
+        spec.Language == CodeLanguage.CSharp && plan.FileName.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
 
-    private string RelativePath(string fileName) => _spec.Target is { Length: > 0 } target ? target + "/" + fileName : fileName;
+    private string RelativePath(string fileName) => spec.Target is { Length: > 0 } target ? target + "/" + fileName : fileName;
 
-    private async Task<CodeStructure> StructureAsync()
+    private void Stop(bool isError)
     {
-        var useCase = registry.Get(CodeStructureUseCase.Id);
-        var args = new CodeStructureArgs(_spec.Path, _spec.Body, _spec.Language, _namespace, _spec.ProjectType);
-        var key = Key(useCase, new JsonObject());
-        var name = $"code_structure {_spec.UnitName}";
+        _stopped = true;
+        _failed |= isError;
+    }
 
-        if (await LookupAsync(key).ConfigureAwait(false) is { } cached && CodeStructureParser.Parse(cached) is { Succeeded: true } fromCache)
+    private async Task<CodeStructure?> StructureAsync()
+    {
+        var useCase = session.Registry.Get(CodeStructureUseCase.Id);
+        var args = new CodeStructureArgs(spec.Path, spec.Body, spec.Language, _namespace, spec.ProjectType);
+        var key = Key(useCase, new JsonObject());
+        var name = $"code_structure {spec.UnitName}";
+
+        if (await Service.LookupAsync(key, ctx.CancellationToken).ConfigureAwait(false) is { } cached && CodeStructureParser.Parse(cached) is { Succeeded: true } fromCache)
         {
             _hits++;
             return fromCache.Structure!;
         }
         _misses++;
-        var (answer, parsed, loop) = await AskAsync(useCase, args, name).ConfigureAwait(false);
+        if (await AskAsync(useCase, args, name).ConfigureAwait(false) is not var (answer, parsed, loop)) return null;
         if (answer is null)
         {
             if (loop.Failure is null && (loop.Repaired || (loop.Json is null && loop.Stop != LoopStop.Garbage)))
-                Diagnostics.Report(DiagnosticIds.CodeStructureTruncated, _spec.Path, null, _spec.Path, loop.Stop.Describe());
+                Diagnostics.Report(DiagnosticIds.CodeStructureTruncated, spec.Path, null, spec.Path, loop.Stop.Describe());
             else if (loop.Failure is null)
-                Diagnostics.Report(DiagnosticIds.CodeStructureInvalid, _spec.Path, null, _spec.Path,
+                Diagnostics.Report(DiagnosticIds.CodeStructureInvalid, spec.Path, null, spec.Path,
                     parsed is null ? "the answer is not JSON" : string.Join("; ", CodeStructureParser.Parse(parsed).Errors));
-            throw new UnitStopped();
+            Stop(isError: true);
+            return null;
         }
-        await StoreAsync(key, useCase, answer).ConfigureAwait(false);
+        Service.Store(key, useCase.Id.Value, answer, ctx.CancellationToken);
         return CodeStructureParser.Parse(answer).Structure!;
     }
 
     private async Task<string?> ContentAsync(CodeFilePlan plan, ImmutableArray<string> shown)
     {
-        var useCase = registry.Get(CodeContentUseCase.Id);
-        var args = new CodeContentArgs(_spec.Path, _spec.Body, _spec.Language, _namespace, plan, shown);
+        var useCase = session.Registry.Get(CodeContentUseCase.Id);
+        var args = new CodeContentArgs(spec.Path, spec.Body, spec.Language, _namespace, plan, shown);
         // The file's plan and what it was shown are its inputs: a changed earlier file re-asks only the files after it.
         var key = Key(useCase, new JsonObject
         {
             ["file"] = PlanJson(plan),
             ["shown"] = new JsonArray([.. shown.Select(s => (JsonNode)CacheKey.Hash(s))]),
         });
-        var name = $"code_content {_spec.UnitName}/{plan.FileName}";
+        var name = $"code_content {spec.UnitName}/{plan.FileName}";
 
         string? content = null;
         var fromModel = false;
-        if (await LookupAsync(key).ConfigureAwait(false) is { } cached && useCase.Validate(cached, args) is { } valid)
+        if (await Service.LookupAsync(key, ctx.CancellationToken).ConfigureAwait(false) is { } cached && useCase.Validate(cached, args) is { } valid)
         {
             _hits++;
             content = valid["content"]!.GetValue<string>();
@@ -177,7 +166,7 @@ internal sealed class CodeUnitRun(EngineSettings settings, UseCaseRegistry regis
         if (IsCSharp(plan))
         {
             var check = CSharpSyntaxCheck.Check(content, RelativePath(plan.FileName), ctx.Project.LangVersion, ctx.Project.DefineConstants.IsDefault ? [] : ctx.Project.DefineConstants);
-            if (!check.IsValid && _lm is not null)
+            if (!check.IsValid && Model is not null)
             {
                 // Exactly one retry, carrying the errors and their lines; it is not looked up in the cache.
                 var retried = await AskContentAsync(useCase, args with { SyntaxFeedback = check.FeedbackText }, name + " (syntax retry)").ConfigureAwait(false);
@@ -188,49 +177,54 @@ internal sealed class CodeUnitRun(EngineSettings settings, UseCaseRegistry regis
             }
             if (!check.IsValid)
             {
-                Diagnostics.Report(DiagnosticIds.CodeSyntaxErrors, _spec.Path, null, _spec.Path, plan.FileName, check.FeedbackText.TrimEnd());
+                Diagnostics.Report(DiagnosticIds.CodeSyntaxErrors, spec.Path, null, spec.Path, plan.FileName, check.FeedbackText.TrimEnd());
                 return null;
             }
         }
         // Only a usable file is cached, under the first request's key, so the next run needs no retry either.
-        if (fromModel) await StoreAsync(key, useCase, new JsonObject { ["filename"] = plan.FileName, ["content"] = content });
+        if (fromModel) Service.Store(key, useCase.Id.Value, new JsonObject { ["filename"] = plan.FileName, ["content"] = content }, ctx.CancellationToken);
         return content;
     }
 
     private async Task<string?> AskContentAsync(UseCase useCase, CodeContentArgs args, string name)
     {
-        var (answer, parsed, loop) = await AskAsync(useCase, args, name).ConfigureAwait(false);
+        if (await AskAsync(useCase, args, name).ConfigureAwait(false) is not var (answer, parsed, loop)) return null;
         if (answer is not null) return answer["content"]!.GetValue<string>();
         if (loop.Failure is not null) return null;
         var reason = loop.Repaired || (loop.Json is null && loop.Stop != LoopStop.Garbage) ? "it was cut off: " + loop.Stop.Describe()
             : parsed is null ? "it is not JSON"
             : $"it must be {{\"filename\":\"{args.File.FileName}\",\"content\":\"…\"}} with that exact file name and non-empty content";
-        Diagnostics.Report(DiagnosticIds.CodeContentInvalid, _spec.Path, null, _spec.Path, args.File.FileName, reason);
+        Diagnostics.Report(DiagnosticIds.CodeContentInvalid, spec.Path, null, spec.Path, args.File.FileName, reason);
         return null;
     }
 
-    /// <summary>One request through the continuation loop. Returns the validated answer, or null (a transport failure is reported here).</summary>
-    private async Task<(JsonNode? Answer, JsonNode? Parsed, LoopResult Loop)> AskAsync(UseCase useCase, object args, string name)
+    /// <summary>
+    /// One request through the continuation loop. Returns the validated answer (or null) with what the loop did; null
+    /// when the unit stopped (no provider, or a transport failure), which is reported here.
+    /// </summary>
+    private async Task<(JsonNode? Answer, JsonNode? Parsed, LoopResult Loop)?> AskAsync(UseCase useCase, object args, string name)
     {
-        if (_lm is null)
+        if (Model is not { } model)
         {
-            var diagnostic = (Options.CodeOptional ? DiagnosticIds.CodeNoProviderOptional : DiagnosticIds.CodeNoProvider).Create(_spec.Path, null, _spec.Path);
-            if (_noProviderReason is not null) diagnostic = diagnostic with { Message = diagnostic.Message + " " + _noProviderReason };
+            var diagnostic = (Options.CodeOptional ? DiagnosticIds.CodeNoProviderOptional : DiagnosticIds.CodeNoProvider).Create(spec.Path, null, spec.Path);
+            if (session.NoProviderReason is { } reason) diagnostic = diagnostic with { Message = diagnostic.Message + " " + reason };
             Diagnostics.Add(diagnostic);
-            throw new UnitStopped(isError: !Options.CodeOptional);
+            Stop(isError: !Options.CodeOptional);
+            return null;
         }
         var request = new GenerationRequest(Intent.Code, useCase.Id, args, name);
-        registry.Resolve(request);
-        var limits = settings.LoopLimits;
-        var loop = await ContinuationLoop.RunAsync(_lm, name, useCase.BuildPrompt(args), useCase.Template, useCase.RepairDepth, limits, null, ctx.CancellationToken)
+        session.Registry.Resolve(request);
+        var loop = await ContinuationLoop.RunAsync(model, name, useCase.BuildPrompt(args), useCase.Template, useCase.RepairDepth, session.Settings.LoopLimits, null, ctx.CancellationToken, Service.Meter)
             .ConfigureAwait(false);
         _requests += loop.Requests;
+        Service.Record(useCase.Id.Value, loop);
         if (Options.Debug) Dump(name, loop);
         if (loop.Failure is { } failure)
         {
-            var diagnostic = DiagnosticIds.CodeRequestFailed.Create(_spec.Path, null, _spec.Path, name, failure.Message);
+            var diagnostic = DiagnosticIds.CodeRequestFailed.Create(spec.Path, null, spec.Path, name, failure.Message);
             Diagnostics.Add(Options.CodeOptional ? diagnostic with { Severity = DiagnosticSeverity.Warning } : diagnostic);
-            throw new UnitStopped(isError: !Options.CodeOptional);
+            Stop(isError: !Options.CodeOptional);
+            return null;
         }
         if (loop.Json is null || loop.Repaired) return (null, null, loop);
         JsonNode? parsed = null;
@@ -243,7 +237,7 @@ internal sealed class CodeUnitRun(EngineSettings settings, UseCaseRegistry regis
     private void Dump(string name, LoopResult loop)
     {
         // Its own writer and no Complete(): debug files are never part of the unit's outputs, and never swept.
-        _debugWriter ??= new OutputWriter(Path.Combine(ctx.OutputRoot, "debug", "code", _spec.UnitName));
+        _debugWriter ??= new OutputWriter(Path.Combine(ctx.OutputRoot, "debug", "code", spec.UnitName));
         var slug = new string([.. name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '-')]).Trim('-');
         if (slug.Length > 60) slug = slug[..60];
         var folder = $"{slug}-{CacheKey.Hash(name)[..8]}";
@@ -261,16 +255,16 @@ internal sealed class CodeUnitRun(EngineSettings settings, UseCaseRegistry regis
     private void WriteManifests(CodeStructure structure, ImmutableArray<CodeFilePlan> plans)
     {
         var imports = plans.SelectMany(p => p.Imports).ToList();
-        switch (_spec.Language)
+        switch (spec.Language)
         {
             case CodeLanguage.CSharp:
                 var own = new[] { _namespace, ctx.Project.RootNamespace }.OfType<string>();
                 var check = CSharpPackages.Check(imports, ctx.Project.ReferencedPackages ?? new HashSet<string>(), own);
-                CSharpPackages.Report(check, _spec.Path, Diagnostics);
+                CSharpPackages.Report(check, spec.Path, Diagnostics);
                 return;
             case CodeLanguage.TypeScript or CodeLanguage.JavaScript:
-                var projectName = structure.Metadata.ProjectName.Length > 0 ? structure.Metadata.ProjectName : _spec.UnitName;
-                AddManifest(ScriptManifests.PackageJson(projectName, imports, _spec.Language == CodeLanguage.TypeScript));
+                var projectName = structure.Metadata.ProjectName.Length > 0 ? structure.Metadata.ProjectName : spec.UnitName;
+                AddManifest(ScriptManifests.PackageJson(projectName, imports, spec.Language == CodeLanguage.TypeScript));
                 return;
             case CodeLanguage.Python:
                 AddManifest(ScriptManifests.RequirementsTxt(imports, ScriptManifests.PythonLocalModules(plans.Select(p => p.FileName))));
@@ -281,21 +275,8 @@ internal sealed class CodeUnitRun(EngineSettings settings, UseCaseRegistry regis
     private void AddManifest(ScriptManifest manifest)
     {
         foreach (var rejected in manifest.Rejected)
-            Diagnostics.Report(DiagnosticIds.CodeManifestImportRejected, _spec.Path, null, _spec.Path, rejected, manifest.FileName);
+            Diagnostics.Report(DiagnosticIds.CodeManifestImportRejected, spec.Path, null, spec.Path, rejected, manifest.FileName);
         _files.Add((RelativePath(manifest.FileName), manifest.Content));
-    }
-
-    private ILanguageModel? CreateProvider()
-    {
-        if (Options.Provider != ProviderKind.OpenAI) return null;
-        var lm = LanguageModelFactory.Create(settings, Options, out var problem);
-        _noProviderReason = problem switch
-        {
-            ProviderProblem.InvalidEndpoint => $"(the endpoint '{Options.Endpoint}' is not an absolute URL)",
-            ProviderProblem.NoApiKey => "(the provider is openai, but neither OPENAI_API_KEY nor DOCGEN_API_KEY is set)",
-            _ => null,
-        };
-        return lm;
     }
 
     /// <summary>
@@ -306,8 +287,8 @@ internal sealed class CodeUnitRun(EngineSettings settings, UseCaseRegistry regis
     private string Key(UseCase useCase, JsonObject extra)
     {
         var endpointKind = OpenAILanguageModel.KindOf(Uri.TryCreate(Options.Endpoint, UriKind.Absolute, out var u) ? u : null);
-        var material = GenerationPlanner.KeyBase(useCase, Options.Model, endpointKind, new JsonObject { ["maxOutputTokens"] = settings.MaxOutputTokens });
-        material["spec"] = _spec.Fingerprint;
+        var material = GenerationPlanner.KeyBase(useCase, Options.Model, endpointKind, new JsonObject { ["maxOutputTokens"] = session.Settings.MaxOutputTokens });
+        material["spec"] = spec.Fingerprint;
         material["namespace"] = _namespace;
         foreach (var (k, v) in extra.ToList())
         {
@@ -327,31 +308,4 @@ internal sealed class CodeUnitRun(EngineSettings settings, UseCaseRegistry regis
         ["functions"] = new JsonArray([.. plan.Functions.Select(f => (JsonNode)new JsonObject { ["name"] = f.Name, ["signature"] = f.Signature })]),
         ["classes"] = new JsonArray([.. plan.Classes.Select(c => (JsonNode)c)]),
     };
-
-    private async Task<JsonNode?> LookupAsync(string key)
-    {
-        if (_local.TryGet(key) is { } local) return local;
-        if (_remote is null) return null;
-        var bytes = await _remote.GetAsync(key, ctx.CancellationToken).ConfigureAwait(false);
-        if (bytes is null || LocalCacheStore.ParseEntry(bytes, key) is not { } answer) return null;
-        TryPutLocal(key, bytes);
-        return answer;
-    }
-
-    private async Task StoreAsync(string key, UseCase useCase, JsonNode answer)
-    {
-        var bytes = LocalCacheStore.CreateEntry(key, useCase.Id.Value, Options.Model, answer);
-        TryPutLocal(key, bytes);
-        // Bounded by the remote store's own timeout; a failed PUT only costs a later request.
-        if (_remote is not null) await _remote.PutAsync(key, bytes, ctx.CancellationToken).ConfigureAwait(false);
-    }
-
-    private void TryPutLocal(string key, byte[] bytes)
-    {
-        try { _local.Put(key, bytes); }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            Diagnostics.Report(DiagnosticIds.CacheUnavailable, null, null, _local.Directory, ex.Message);
-        }
-    }
 }

@@ -4,6 +4,7 @@ using DocGen.Core.Diagnostics;
 using DocGen.Core.Generation;
 using DocGen.Core.Generation.Cache;
 using DocGen.Core.Options;
+using DocGen.Core;
 
 namespace DocGen.Tool.Commands.Cache;
 

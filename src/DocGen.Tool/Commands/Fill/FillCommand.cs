@@ -3,6 +3,7 @@ using DocGen.Core.Diagnostics;
 using DocGen.Core.Extraction;
 using DocGen.Core.Generation;
 using DocGen.Core.Pipeline;
+using DocGen.Core;
 
 namespace DocGen.Tool.Commands.Fill;
 

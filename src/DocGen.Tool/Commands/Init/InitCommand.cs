@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DocGen.Core.Diagnostics;
 using DocGen.Core.Pipeline;
+using DocGen.Core;
 
 namespace DocGen.Tool.Commands.Init;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using DocGen.Core.Diagnostics;
 using DocGen.Core.Options;
+using DocGen.Core;
 
 namespace DocGen.Tool.Commands.Serve;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using DocGen.Core.Diagnostics;
 
-namespace DocGen.Core.Emission.Manifest;
+namespace DocGen.Core.Model;
 
 /// <summary>Whether a dependency is a NuGet package or another project of the build.</summary>
 public enum DependencyKind

@@ -1,8 +1,9 @@
+using DocGen.Core.Model;
 using System.Collections.Immutable;
 using System.Xml;
 using System.Xml.Linq;
 
-namespace DocGen.Core.Emission.Manifest;
+namespace DocGen.Core.Inputs;
 
 /// <summary>The parts of a <c>.nuspec</c> that a manifest shows. Every string is untrusted text from the package.</summary>
 public sealed record NuspecMetadata(PackageLicense License, ImmutableArray<string> Authors, string? Description, string? ProjectUrl)

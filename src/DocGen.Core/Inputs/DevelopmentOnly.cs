@@ -1,4 +1,5 @@
-namespace DocGen.Core.Emission.Manifest;
+using DocGen.Core.Model;
+namespace DocGen.Core.Inputs;
 
 /// <summary>
 /// Decides which packages the project does not ship: the ones reachable from the project only through references

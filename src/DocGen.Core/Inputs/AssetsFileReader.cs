@@ -2,9 +2,9 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Xml;
 using DocGen.Core.Diagnostics;
-using DocGen.Core.Inputs;
+using DocGen.Core.Model;
 
-namespace DocGen.Core.Emission.Manifest;
+namespace DocGen.Core.Inputs;
 
 /// <summary>
 /// Reads the resolved dependency set of one target framework from <c>project.assets.json</c> and the

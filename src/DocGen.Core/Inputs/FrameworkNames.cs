@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace DocGen.Core.Emission.Manifest;
+namespace DocGen.Core.Inputs;
 
 /// <summary>
 /// Compares target framework names in the forms an assets file uses: short folder names

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace DocGen.Core.Emission.Manifest;
+namespace DocGen.Core.Model;
 
 /// <summary>Builds package URLs (purl, https://github.com/package-url/purl-spec) for NuGet packages.</summary>
 public static class PackageUrl
