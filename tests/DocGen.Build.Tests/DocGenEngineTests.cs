@@ -100,10 +100,9 @@ public sealed class DocGenEngineTests : IDisposable
         engine.Errors.ShouldHaveSingleItem().Code.ShouldBe("DG0602");
     }
 
-    [Fact]
+    [InterruptFact]
     public async Task Cancel_EngineHandlesInterrupt_ExitsWithItsOwnCodeBeforeTheGracePeriodEnds()
     {
-        if (OperatingSystem.IsWindows()) return;
         var started = _dir.Combine("started");
         var host = Script("polite", $$"""
             trap 'kill $child 2>/dev/null; echo "docgen: error DG0008: Cancelled"; exit 130' INT

@@ -1,5 +1,7 @@
 using DocGen.Core.Diagnostics;
 using DocGen.Core.Emission;
+using DocGen.Core.Emission.Html;
+using DocGen.Core.Emission.Markdown;
 using DocGen.Core.Inputs;
 using DocGen.Core.Model;
 using DocGen.Core.Options;

@@ -40,16 +40,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         ["dependencies"] = "dependencies.html",
     };
 
-    private static DocGen.Core.Emission.Manifest.DependencySet SiteDependencies() => new()
+    private static DocGen.Core.Model.DependencySet SiteDependencies() => new()
     {
         ProjectName = "Acme",
         TargetFramework = "net10.0",
         Dependencies =
         [
-            new DocGen.Core.Emission.Manifest.ResolvedDependency
+            new DocGen.Core.Model.ResolvedDependency
             {
                 Id = "Json.Lib", Version = "2.0.1", IsDirect = true, Description = "Reads and writes JSON.",
-                License = new DocGen.Core.Emission.Manifest.PackageLicense(DocGen.Core.Emission.Manifest.LicenseKind.Expression, "MIT", null),
+                License = new DocGen.Core.Model.PackageLicense(DocGen.Core.Model.LicenseKind.Expression, "MIT", null),
             },
         ],
     };

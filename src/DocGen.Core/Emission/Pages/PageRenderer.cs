@@ -78,7 +78,7 @@ internal static class PageRenderer
         {
             IndexPage => ("index", (object)builder.Index(page), builder.SiteName),
             CoveragePage => ("coverage", builder.Coverage(page), "Documentation coverage"),
-            SearchPage => ("search", new SearchView(SearchIndex.FileName), "Search"),
+            SearchPage => ("search", new SearchView(Html.SearchIndex.FileName), "Search"),
             DependenciesSitePage deps => ("dependencies", Manifest.DependenciesPage.View(deps.Set), "Dependencies"),
             NamespacePage ns => ("namespace", builder.Namespace(ns), $"{PageModelBuilder.DisplayNamespace(ns.Name)} namespace"),
             TypePage tp => ("type", builder.Type(tp), $"{tp.Type.QualifiedName} {PageModelBuilder.TypeKindLabel(tp.Type.Kind)}"),
