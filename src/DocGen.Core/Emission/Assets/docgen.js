@@ -71,7 +71,7 @@
     for (var i = 0; i < tables.length; i++) {
       box.appendChild(el("h3", "nav-group", tables[i].getAttribute("data-group")));
       var list = el("ul", "nav-list"), seen = {};
-      var links = tables[i].querySelectorAll("td.name > a");
+      var links = tables[i].querySelectorAll("td:first-child > a");
       for (var j = 0; j < links.length; j++) {
         var href = links[j].getAttribute("href").split("#")[0];
         if (seen[href]) continue;
