@@ -4,6 +4,7 @@ namespace DocGen.Core.Tests.Emission;
 
 /// <summary>The site's search in headless Chromium from file://: full text, ranking, keyboard and the results page.
 /// (Its speed on a 20,000-member site is measured by build/bench.sh, not here.)</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class SearchBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     private readonly List<string> _errors = [];

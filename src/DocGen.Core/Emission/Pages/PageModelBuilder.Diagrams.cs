@@ -9,12 +9,15 @@ internal sealed partial class PageModelBuilder
     /// empty when the type has no relations worth drawing.</summary>
     private string TypeDiagram(TypeModel type, TypePage page)
     {
-        if (type.BaseTypes.IsEmpty && type.Interfaces.IsEmpty && type.DerivedTypes.IsEmpty) return "";
+        // An interface's implementers and derived interfaces are listed apart ("Implemented by", "Derived interfaces"):
+        // its diagram shows only the interfaces it extends.
+        var derived = type.Kind == ApiTypeKind.Interface ? [] : type.DerivedTypes;
+        if (type.BaseTypes.IsEmpty && type.Interfaces.IsEmpty && derived.IsEmpty) return "";
         var graph = TypeGraph.Inheritance(
             "Inheritance of " + type.QualifiedName,
             [.. type.BaseTypes.Reverse().Select(b => Node(b, page))],
             new DiagramNode(type.Name, null, IsSelf: true, IsInterface: type.Kind == ApiTypeKind.Interface),
-            [.. type.DerivedTypes.Select(d => Node(d, page))],
+            [.. derived.Select(d => Node(d, page))],
             [.. type.Interfaces.Select(i => Node(i, page, isInterface: true))]);
         return renderer.Diagram(graph);
     }
