@@ -31,6 +31,16 @@ public sealed class MarkdownEmitterTests(FullSiteFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public void Emit_FullModel_ShowsProvenanceOnlyWhereItTellsSomethingAndNoHtmlFiles()
+    {
+        var pages = Run.Files("markdown", "*.md").ToList();
+        foreach (var page in pages.Where(p => !p.EndsWith("coverage.md", StringComparison.Ordinal)))
+            File.ReadAllText(page).ShouldNotContain("`source`", customMessage: $"{Run.Relative(page)}: docs written in the source need no badge");
+        pages.ShouldContain(p => File.ReadAllText(p).Contains("`fallback`"), "fallback docs are still marked");
+        Run.Files("markdown", "*.html").ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Emit_DocText_IsMarkdownEscapedButOurMarkupIsNot()
     {
         var md = Run.Markdown("api/acme.shapes/shape/area.md");
