@@ -65,7 +65,11 @@ public sealed class SearchBrowserTests(BrowserFixture fixture) : IClassFixture<B
         await page.Keyboard.PressAsync("ArrowDown");
         (await page.Locator("#search-results li.active a").GetAttributeAsync("href")).ShouldBe(second);
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(secondUrl);
+        // The behaviour is where Enter goes. Playwright's WaitForURL can miss a file:// navigation that commits while it
+        // starts waiting (seen when the browser tests run back to back), so poll the page's URL instead.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (page.Url != secondUrl && DateTime.UtcNow < deadline) await Task.Delay(100);
+        page.Url.ShouldBe(secondUrl);
         _errors.ShouldBeEmpty();
     }
 
@@ -83,7 +87,7 @@ public sealed class SearchBrowserTests(BrowserFixture fixture) : IClassFixture<B
         // Typing on the page searches again; a result opens its page.
         await page.FillAsync("#search-page-box", "circle");
         await page.Locator("#search-page-results li a .r-name", new PageLocatorOptions { HasTextString = "Circle" }).First.ClickAsync();
-        await page.WaitForURLAsync("**/api/acme.shapes/circle/index.html");
+        await page.WaitForURLAsync("**/api/acme.shapes/circle/index.html", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
         _errors.ShouldBeEmpty();
     }
 }

@@ -120,7 +120,7 @@ public sealed class SiteBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
 
         await page.FillAsync("#search-box", "circ");
         await page.Locator("#search-results li a").First.ClickAsync();
-        await page.WaitForURLAsync("**/api/acme.shapes/circle/index.html");
+        await page.WaitForURLAsync("**/api/acme.shapes/circle/index.html", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
         (await page.TitleAsync()).ShouldStartWith("Circle class");
         _pageErrors.ShouldBeEmpty();
     }

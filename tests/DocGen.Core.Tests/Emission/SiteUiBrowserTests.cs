@@ -86,7 +86,7 @@ public sealed class SiteUiBrowserTests(BrowserFixture fixture) : IClassFixture<B
 
         await page.FillAsync("#nav-filter", "squ");
         await page.PressAsync("#nav-filter", "Enter");
-        await page.WaitForURLAsync("**/api/acme.shapes/square/index.html");
+        await page.WaitForURLAsync("**/api/acme.shapes/square/index.html", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
         errors.ShouldBeEmpty();
     }
 
@@ -102,7 +102,7 @@ public sealed class SiteUiBrowserTests(BrowserFixture fixture) : IClassFixture<B
 
         // A type page: the namespace's types; its members are its body, reached from the outline.
         await page.Locator("#nav-types a", new() { HasTextString = "Circle" }).ClickAsync();
-        await page.WaitForURLAsync("**/api/acme.shapes/circle/index.html");
+        await page.WaitForURLAsync("**/api/acme.shapes/circle/index.html", new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
         (await page.Locator("#nav-types a[aria-current=page]").InnerTextAsync()).ShouldBe("Circle");
         (await page.Locator(".breadcrumbs a").AllInnerTextsAsync()).ShouldContain("Acme.Shapes");
         (await page.Locator(".outline a").AllInnerTextsAsync()).ShouldContain("Properties");
