@@ -4,7 +4,11 @@
 # the machine already has (e.g. from restoring this repository) need no network.
 write_nuget_config() {
   local dir=$1 feed=$2 user_packages=${NUGET_PACKAGES:-$HOME/.nuget/packages} fallback=""
-  [ -d "$user_packages" ] && fallback="<fallbackPackageFolders><add key=\"user\" value=\"$user_packages\" /></fallbackPackageFolders>"
+  # NuGet takes a package from a fallback folder before any feed: a DocGen package of the same version restored there
+  # earlier (e.g. by `dotnet tool install` from an older build) would stand in for the one just packed. Then do without it.
+  if [ -d "$user_packages" ] && [ ! -d "$user_packages/docgen.build" ] && [ ! -d "$user_packages/docgen.tool" ]; then
+    fallback="<fallbackPackageFolders><add key=\"user\" value=\"$user_packages\" /></fallbackPackageFolders>"
+  fi
   cat >"$dir/nuget.config" <<XML
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>
